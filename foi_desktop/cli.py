@@ -1,0 +1,154 @@
+"""The ``foi-desktop`` command: the window, and sub-commands for scripts, IT and tests.
+
+Every sub-command reports a failure as one clear line on stderr and exits with 2;
+outputs are written atomically, so a failure never leaves a half-written file.
+Heavy modules (Qt, python-docx) are imported only by the commands that need them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as _dt
+import os
+import sys
+from typing import Callable, Sequence
+
+from foi_desktop import __version__
+
+EXIT_OK = 0
+EXIT_FAILURE = 2
+
+REGIME_CHOICES = {"foi": "foia", "foia": "foia", "eir": "eir", "foisa": "foisa", "eir-scotland": "eir_scotland"}
+
+
+class CommandError(Exception):
+    """A failure to report to the user as one line."""
+
+
+# --------------------------------------------------------------------------- sample / check
+
+
+def _cmd_sample(args: argparse.Namespace) -> int:
+    from foi_desktop.core.atomic import atomic_write
+    from foi_desktop.core.sample import sample_path
+
+    atomic_write(args.output, sample_path().read_bytes())
+    print(f"Wrote the sample case to {args.output}")
+    return EXIT_OK
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    from foi_desktop.core.fileformat import load_case
+    from foi_desktop.core.summary import one_line_summary
+
+    case = load_case(args.case)
+    print(f"{args.case}: OK — {one_line_summary(case)}")
+    return EXIT_OK
+
+
+# --------------------------------------------------------------------------- deadline
+
+
+def _parse_date(value: str) -> _dt.date:
+    try:
+        return _dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"\"{value}\" is not a date in the form YYYY-MM-DD") from None
+
+
+def _cmd_deadline(args: argparse.Namespace) -> int:
+    from foi_desktop.core.case import Clarification, Extension, Regime
+    from foi_desktop.core.deadlines import response_deadline
+
+    extension = Extension.NONE
+    if args.extend:
+        extension = Extension.EIR_COMPLEX if args.regime in ("eir", "eir-scotland") else Extension.PUBLIC_INTEREST
+    clarification = Clarification(received=args.clarified) if args.clarified else None
+    deadline = response_deadline(
+        args.received, Regime(REGIME_CHOICES[args.regime]), extension=extension, clarification=clarification
+    )
+    print(deadline.due.isoformat())
+    for day in deadline.skipped:
+        print(f"{day.date.isoformat()}  {day.date:%a}  {day.reason}")
+    return EXIT_OK
+
+
+# --------------------------------------------------------------------------- parser
+
+
+def _build_parser() -> tuple[argparse.ArgumentParser, dict[str, Callable[[argparse.Namespace], int]]]:
+    parser = argparse.ArgumentParser(
+        prog="foi-desktop",
+        description="FOI Desktop: answer Freedom of Information requests. Without a command, opens the window.",
+    )
+    parser.add_argument("--version", action="version", version=f"FOI Desktop {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    handlers: dict[str, Callable[[argparse.Namespace], int]] = {}
+
+    p = sub.add_parser("sample", help="write the bundled sample case")
+    p.add_argument("-o", "--output", required=True, metavar="CASE.foi")
+    handlers["sample"] = _cmd_sample
+
+    p = sub.add_parser("check", help="validate a case file and print a one-line summary")
+    p.add_argument("case", metavar="CASE.foi")
+    handlers["check"] = _cmd_check
+
+    p = sub.add_parser("deadline", help="print the statutory due date for a request received on a date")
+    p.add_argument("received", type=_parse_date, metavar="YYYY-MM-DD")
+    p.add_argument("--regime", choices=["foi", "eir", "foisa", "eir-scotland"], default="foi")
+    p.add_argument(
+        "--extend", action="store_true", help="public interest extension (FOI) or 40 working days (EIR)"
+    )
+    p.add_argument("--clarified", type=_parse_date, metavar="YYYY-MM-DD", help="date the clarification arrived")
+    handlers["deadline"] = _cmd_deadline
+
+    return parser, handlers
+
+
+def _window_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="foi-desktop", description="Open FOI Desktop's window.")
+    parser.add_argument("case", nargs="?", metavar="CASE.foi", help="a case file to open")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser, handlers = _build_parser()
+    if argv and (argv[0] in handlers or argv[0].startswith("-")):
+        try:
+            args = parser.parse_args(argv)
+        except SystemExit as exc:
+            return EXIT_OK if exc.code == 0 else EXIT_FAILURE
+        if args.command is None:
+            parser.print_help()
+            return EXIT_OK
+        return _run(handlers[args.command], args)
+    window_args = _window_parser().parse_args(argv)
+    return _run(_open_window, window_args)
+
+
+def _open_window(args: argparse.Namespace) -> int:
+    from foi_desktop.ui.app import run_window
+
+    return run_window(args.case)
+
+
+def _run(handler: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> int:
+    from foi_desktop.core.atomic import OutputError
+    from foi_desktop.core.fileformat import CaseFileError
+
+    try:
+        return handler(args)
+    except (CaseFileError, OutputError, CommandError) as exc:
+        _error(str(exc))
+    except KeyboardInterrupt:
+        _error("interrupted")
+    except Exception as exc:  # the promise: one line, never a traceback
+        if os.environ.get("FOI_DESKTOP_DEBUG"):
+            raise
+        _error(f"unexpected problem: {exc.__class__.__name__}: {exc}")
+    return EXIT_FAILURE
+
+
+def _error(message: str) -> None:
+    print(f"foi-desktop: error: {message}", file=sys.stderr)

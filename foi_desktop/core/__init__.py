@@ -1,0 +1,1 @@
+"""The domain: cases, answers, deadlines, files. Nothing in here imports Qt."""

@@ -1,0 +1,1 @@
+"""The Qt window: a thin layer that shows the case and turns actions into model changes."""
