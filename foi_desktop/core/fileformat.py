@@ -117,7 +117,13 @@ def dumps(case: Case) -> str:
 
 def save_case(case: Case, path: str | os.PathLike[str]) -> None:
     """Write atomically: a crash or a full disk never leaves a truncated case file."""
-    atomic_write(path, dumps(case).encode("utf-8"))
+    atomic_write(path, encode(case))
+
+
+def encode(case: Case) -> bytes:
+    """UTF-8 bytes of the file. A lone surrogate (possible in text pasted through Qt) is
+    written as its JSON escape, so saving never fails and loading gives the same text back."""
+    return dumps(case).encode("utf-8", errors="backslashreplace")
 
 
 # --------------------------------------------------------------------------- reading
