@@ -56,17 +56,31 @@ def _parse_date(value: str) -> _dt.date:
         raise argparse.ArgumentTypeError(f"\"{value}\" is not a date in the form YYYY-MM-DD") from None
 
 
+def _date_argument(value: str) -> _dt.date:
+    """A date given on the command line; a bad one is reported as one line, not a usage text."""
+    try:
+        return _parse_date(value)
+    except argparse.ArgumentTypeError as exc:
+        raise CommandError(str(exc)) from None
+
+
 def _cmd_deadline(args: argparse.Namespace) -> int:
     from foi_desktop.core.case import Clarification, Extension, Regime
-    from foi_desktop.core.deadlines import response_deadline
+    from foi_desktop.core.deadlines import extension_applies, response_deadline
 
+    received = _date_argument(args.received)
+    clarified = _date_argument(args.clarified) if args.clarified else None
+    regime = Regime(REGIME_CHOICES[args.regime])
     extension = Extension.NONE
     if args.extend:
         extension = Extension.EIR_COMPLEX if args.regime in ("eir", "eir-scotland") else Extension.PUBLIC_INTEREST
-    clarification = Clarification(received=args.clarified) if args.clarified else None
-    deadline = response_deadline(
-        args.received, Regime(REGIME_CHOICES[args.regime]), extension=extension, clarification=clarification
-    )
+        if not extension_applies(regime, extension):
+            raise CommandError(f"the {regime.title} allows no extension of time (20 working days)")
+    clarification = Clarification(received=clarified) if clarified else None
+    try:
+        deadline = response_deadline(received, regime, extension=extension, clarification=clarification)
+    except ValueError as exc:
+        raise CommandError(str(exc)) from None
     print(deadline.due.isoformat())
     for day in deadline.skipped:
         print(f"{day.date.isoformat()}  {day.date:%a}  {day.reason}")
@@ -94,12 +108,12 @@ def _build_parser() -> tuple[argparse.ArgumentParser, dict[str, Callable[[argpar
     handlers["check"] = _cmd_check
 
     p = sub.add_parser("deadline", help="print the statutory due date for a request received on a date")
-    p.add_argument("received", type=_parse_date, metavar="YYYY-MM-DD")
+    p.add_argument("received", metavar="YYYY-MM-DD")
     p.add_argument("--regime", choices=["foi", "eir", "foisa", "eir-scotland"], default="foi")
     p.add_argument(
         "--extend", action="store_true", help="public interest extension (FOI) or 40 working days (EIR)"
     )
-    p.add_argument("--clarified", type=_parse_date, metavar="YYYY-MM-DD", help="date the clarification arrived")
+    p.add_argument("--clarified", metavar="YYYY-MM-DD", help="date the clarification arrived")
     handlers["deadline"] = _cmd_deadline
 
     return parser, handlers
