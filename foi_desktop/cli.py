@@ -90,13 +90,21 @@ def _cmd_deadline(args: argparse.Namespace) -> int:
 # --------------------------------------------------------------------------- parser
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line on stderr like every other failure."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        _error(f"{message} (see '{self.prog} --help')")
+        raise SystemExit(EXIT_FAILURE)
+
+
 def _build_parser() -> tuple[argparse.ArgumentParser, dict[str, Callable[[argparse.Namespace], int]]]:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="foi-desktop",
         description="FOI Desktop: answer Freedom of Information requests. Without a command, opens the window.",
     )
     parser.add_argument("--version", action="version", version=f"FOI Desktop {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     handlers: dict[str, Callable[[argparse.Namespace], int]] = {}
 
     p = sub.add_parser("sample", help="write the bundled sample case")
@@ -120,7 +128,7 @@ def _build_parser() -> tuple[argparse.ArgumentParser, dict[str, Callable[[argpar
 
 
 def _window_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="foi-desktop", description="Open FOI Desktop's window.")
+    parser = _Parser(prog="foi-desktop", description="Open FOI Desktop's window.")
     parser.add_argument("case", nargs="?", metavar="CASE.foi", help="a case file to open")
     return parser
 
@@ -137,7 +145,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             parser.print_help()
             return EXIT_OK
         return _run(handlers[args.command], args)
-    window_args = _window_parser().parse_args(argv)
+    try:
+        window_args = _window_parser().parse_args(argv)
+    except SystemExit as exc:
+        return EXIT_OK if exc.code == 0 else EXIT_FAILURE
     return _run(_open_window, window_args)
 
 

@@ -47,3 +47,11 @@ def test_module_entry_point_runs(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "s.foi").exists()
+
+
+def test_usage_errors_are_one_line_too(capsys):
+    assert main(["deadline", "2024-01-01", "--regime", "gdpr"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith("foi-desktop: error:") and "gdpr" in err
+    assert main(["a.foi", "b.foi"]) == 2
+    assert capsys.readouterr().err.count("\n") == 1
