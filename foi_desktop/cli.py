@@ -87,6 +87,30 @@ def _cmd_deadline(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# --------------------------------------------------------------------------- screenshot
+
+
+def _parse_size(value: str) -> tuple[int, int]:
+    try:
+        width, height = (int(part) for part in value.lower().split("x"))
+    except ValueError:
+        raise CommandError(f"\"{value}\" is not a size such as 1400x900") from None
+    if not (200 <= width <= 8000 and 200 <= height <= 8000):
+        raise CommandError(f"the size {value} is out of range (200 to 8000 pixels each way)")
+    return width, height
+
+
+def _cmd_screenshot(args: argparse.Namespace) -> int:
+    size = _parse_size(args.size)
+    if args.question is not None and args.question < 1:
+        raise CommandError("--question counts from 1")
+    from foi_desktop.ui.app import render_screenshot
+
+    target = render_screenshot(args.output, args.case, size=size, question=args.question, dark=args.dark)
+    print(f"Wrote a {size[0]}x{size[1]} screenshot to {target}")
+    return EXIT_OK
+
+
 # --------------------------------------------------------------------------- parser
 
 
@@ -123,6 +147,14 @@ def _build_parser() -> tuple[argparse.ArgumentParser, dict[str, Callable[[argpar
     )
     p.add_argument("--clarified", metavar="YYYY-MM-DD", help="date the clarification arrived")
     handlers["deadline"] = _cmd_deadline
+
+    p = sub.add_parser("screenshot", help="render the window offscreen to a PNG (the sample unless a case is given)")
+    p.add_argument("output", metavar="OUT.png")
+    p.add_argument("case", nargs="?", metavar="CASE.foi")
+    p.add_argument("--size", default="1400x900", metavar="WIDTHxHEIGHT", help="window size (default 1400x900)")
+    p.add_argument("--question", type=int, metavar="N", help="show question N (from 1) in the editor")
+    p.add_argument("--dark", action="store_true", help="use the dark colour scheme")
+    handlers["screenshot"] = _cmd_screenshot
 
     return parser, handlers
 
