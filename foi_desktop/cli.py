@@ -111,6 +111,35 @@ def _cmd_screenshot(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# --------------------------------------------------------------------------- export
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    """The Word letter (and optionally the preview's HTML); refusal-notice findings go to stderr."""
+    from foi_desktop.core.atomic import atomic_write
+    from foi_desktop.core.fileformat import load_case
+    from foi_desktop.core.settings import load_settings
+    from foi_desktop.letter import (
+        LetterError, build_letter, check_refusal_notice, letterhead_for, render_html, write_docx,
+    )
+
+    case = load_case(args.case)
+    settings = load_settings()
+    for problem in settings.problems:
+        print(f"warning: {problem}", file=sys.stderr)
+    try:
+        document = build_letter(case, settings)
+        for finding in check_refusal_notice(case, settings):
+            print(f"warning: {finding}", file=sys.stderr)
+        write_docx(document, args.output, letterhead=letterhead_for(settings))
+        if args.html:
+            atomic_write(args.html, render_html(document).encode("utf-8"))
+    except LetterError as exc:
+        raise CommandError(str(exc)) from None
+    print(f"Wrote the letter to {args.output}" + (f" and its HTML to {args.html}" if args.html else ""))
+    return EXIT_OK
+
+
 # --------------------------------------------------------------------------- parser
 
 
@@ -155,6 +184,12 @@ def _build_parser() -> tuple[argparse.ArgumentParser, dict[str, Callable[[argpar
     p.add_argument("--question", type=int, metavar="N", help="show question N (from 1) in the editor")
     p.add_argument("--dark", action="store_true", help="use the dark colour scheme")
     handlers["screenshot"] = _cmd_screenshot
+
+    p = sub.add_parser("export", help="write the response letter (.docx) for a case; refusal-notice gaps are warned")
+    p.add_argument("case", metavar="CASE.foi")
+    p.add_argument("-o", "--output", required=True, metavar="LETTER.docx")
+    p.add_argument("--html", metavar="PATH", help="also write the letter as the preview's HTML")
+    handlers["export"] = _cmd_export
 
     return parser, handlers
 

@@ -1,0 +1,264 @@
+"""What the templates see: the case turned into ready-to-print values.
+
+Arithmetic and look-ups (hours from items × minutes, exemption names from the
+catalogue, which organisation answers) happen here once, so the templates hold only
+wording. Every name here is documented in docs/letter.md for template authors.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass
+from typing import Any
+
+from foi_desktop.core.case import Case, Organisation, Outcome, PublicInterestTest, Question, Regime
+from foi_desktop.core.exemptions import Catalogue
+from foi_desktop.core.settings import Settings
+from foi_desktop.core.case import Requester
+from foi_desktop.letter.templates import register_plain_data
+
+# Outcomes that say the information is held, and the one that says it is not.
+_HELD = {Outcome.PROVIDED, Outcome.PARTLY_PROVIDED, Outcome.EXEMPT, Outcome.ACCESSIBLE_ELSEWHERE}
+# Under the EIR, cost and vexatiousness are the exception "manifestly unreasonable".
+_MANIFESTLY_UNREASONABLE = {Outcome.COST_LIMIT, Outcome.VEXATIOUS_OR_REPEATED}
+
+
+@dataclass(frozen=True)
+class ExemptionView:
+    id: str
+    section: str  # "section 43(2)"; an id the catalogue lacks is shown as typed
+    name: str  # "" when the catalogue lacks the id
+    absolute: bool
+    known: bool
+    needs_public_interest_test: bool
+
+
+@dataclass(frozen=True)
+class TableRowView:
+    label: str
+    cells: list[str]
+
+
+@dataclass(frozen=True)
+class TableView:
+    columns: list[str]
+    rows: list[TableRowView]
+    filled: bool  # cells are shown only when the answer releases them
+
+
+@dataclass(frozen=True)
+class CostView:
+    items: str  # "4,000", "" when not given
+    minutes: str  # "5", "2.5"
+    hours: str  # "333", "7.5"
+    activity: str
+    advice: str
+    has_estimate: bool
+
+
+@dataclass(frozen=True)
+class QuestionView:
+    label: str
+    number: str  # the label as printed before the question: "1."
+    text: str
+    options: list[str]
+    chosen: str | None
+    table: TableView | None
+    outcome: str  # Outcome value: "provided", "not_held", ...
+    explanation: str
+    location: str
+    exemptions: list[ExemptionView]
+    needs_public_interest_test: bool
+    public_interest: PublicInterestTest
+    cost: CostView
+
+
+@dataclass(frozen=True)
+class LawTerms:
+    """The regime's provisions from the catalogue ("section 12", the regulator), as ``law.cost_limit``."""
+
+    title: str
+    short: str
+    exemption: str
+    confirm_or_deny: str
+    cost_limit: str
+    advice: str
+    accessible_elsewhere: str
+    vexatious: str
+    refusal_notice: str
+    neither_confirm_nor_deny: str
+    review: str
+    review_reply_working_days: int
+    presumption: str
+    regulator: "RegulatorView"
+
+
+@dataclass(frozen=True)
+class RegulatorView:
+    name: str
+    office: str
+    address: list[str]
+    website: str
+    phone: str
+
+
+def law_terms(terms: Any) -> LawTerms:
+    regulator = terms["regulator"]
+    return LawTerms(
+        **{name: terms.get(name, "") for name in LawTerms.__dataclass_fields__ if name not in ("regulator", "review_reply_working_days")},
+        review_reply_working_days=terms.get("review_reply_working_days", 20),
+        regulator=RegulatorView(
+            name=regulator.get("name", ""),
+            office=regulator.get("office", ""),
+            address=list(regulator.get("address", [])),
+            website=regulator.get("website", ""),
+            phone=regulator.get("phone", ""),
+        ),
+    )
+
+
+def letter_organisation(case: Case, settings: Settings) -> Organisation:
+    """The case's own organisation over the officer's profile, or the profile alone."""
+    if case.organisation is not None:
+        return case.organisation.merged_over(settings.organisation)
+    return settings.organisation
+
+
+def format_date(value: _dt.date) -> str:
+    return f"{value.day} {value:%B %Y}"
+
+
+def effective_exemptions(question: Question, regime: Regime, catalogue: Catalogue) -> list[ExemptionView]:
+    """The exemptions a refusal cites; under the EIR a cost or vexatious refusal is regulation 12(4)(b)."""
+    views = [_exemption_view(exemption_id, regime, catalogue) for exemption_id in question.answer.exemptions if exemption_id.strip()]
+    if not views and regime.is_environmental and question.answer.outcome in _MANIFESTLY_UNREASONABLE:
+        implied_id = catalogue.terms(regime).get("manifestly_unreasonable", "")
+        implied = catalogue.get(implied_id, regime) if implied_id else None
+        if implied is not None:
+            views.append(_exemption_view(implied.id, regime, catalogue))
+    return views
+
+
+def _exemption_view(exemption_id: str, regime: Regime, catalogue: Catalogue) -> ExemptionView:
+    exemption = catalogue.get(exemption_id, regime)
+    if exemption is None:
+        return ExemptionView(exemption_id.strip(), exemption_id.strip(), "", False, False, True)
+    return ExemptionView(
+        exemption.id,
+        exemption.section,
+        exemption.name,
+        exemption.absolute,
+        True,
+        exemption.needs_public_interest_test,
+    )
+
+
+def _number(label: str) -> str:
+    label = label.strip()
+    if label and label[-1].isalnum():
+        return label + "."
+    return label
+
+
+def _format_number(value: float) -> str:
+    if value == int(value):
+        return f"{int(value):,}"
+    return f"{value:,.1f}".rstrip("0").rstrip(".")
+
+
+def _cost_view(question: Question) -> CostView:
+    cost = question.answer.cost
+    hours = cost.hours
+    if hours is None:
+        hours_text = ""
+    elif hours >= 10:
+        hours_text = f"{round(hours):,}"
+    else:
+        hours_text = _format_number(round(hours, 1))
+    return CostView(
+        items="" if cost.items is None else f"{cost.items:,}",
+        minutes="" if cost.minutes_per_item is None else _format_number(cost.minutes_per_item),
+        hours=hours_text,
+        activity=cost.activity.strip(),
+        advice=cost.advice.strip(),
+        has_estimate=hours is not None,
+    )
+
+
+def _table_view(question: Question) -> TableView | None:
+    table = question.table
+    if table is None:
+        return None
+    width = len(table.columns)
+    filled = question.answer.outcome.releases_information
+    rows = []
+    for index, label in enumerate(table.rows):
+        cells = list(table.cells[index][:width]) if filled and index < len(table.cells) else []
+        rows.append(TableRowView(label, cells + [""] * (width - len(cells))))
+    return TableView(columns=list(table.columns), rows=rows, filled=filled)
+
+
+def question_view(question: Question, index: int, regime: Regime, catalogue: Catalogue) -> QuestionView:
+    answer = question.answer
+    label = question.label.strip() or str(index)
+    exemptions = effective_exemptions(question, regime, catalogue)
+    needs_test = any(view.needs_public_interest_test for view in exemptions) and answer.outcome.is_refusal
+    return QuestionView(
+        label=label,
+        number=_number(label),
+        text=question.text,
+        options=[option for option in question.options if option.strip()],
+        chosen=question.chosen_option,
+        table=_table_view(question),
+        outcome=answer.outcome.value,
+        explanation=answer.explanation.strip(),
+        location=answer.location.strip(),
+        exemptions=exemptions,
+        needs_public_interest_test=needs_test,
+        public_interest=answer.public_interest,
+        cost=_cost_view(question),
+    )
+
+
+def holding(case: Case) -> str:
+    """"all", "some" or "none" of the information held; "" when no answer says either way."""
+    outcomes = {question.answer.outcome for question in case.questions}
+    held = bool(outcomes & _HELD)
+    not_held = Outcome.NOT_HELD in outcomes
+    if held and not_held:
+        return "some"
+    if held:
+        return "all"
+    if not_held:
+        return "none"
+    return ""
+
+
+def make_context(case: Case, settings: Settings, catalogue: Catalogue, today: _dt.date | None = None) -> dict[str, Any]:
+    organisation = letter_organisation(case, settings)
+    regime = case.regime
+    letter_date = case.letter_date or today or _dt.date.today()
+    return {
+        "case": case,
+        "org": organisation,
+        "requester": case.requester,
+        "reference": case.reference.strip(),
+        "subject": case.subject.strip(),
+        "regime": regime.value,
+        "environmental": regime.is_environmental,
+        "scottish": regime.is_scottish,
+        "law": law_terms(catalogue.terms(regime)),
+        "letter_date": format_date(letter_date),
+        "received": format_date(case.received) if case.received else "",
+        "holding": holding(case),
+        "holding_statement": case.holding_statement.strip(),
+        "questions": [
+            question_view(question, index, regime, catalogue) for index, question in enumerate(case.questions, start=1)
+        ],
+    }
+
+
+register_plain_data(
+    ExemptionView, TableRowView, TableView, CostView, QuestionView, LawTerms, RegulatorView,
+    Organisation, Requester, PublicInterestTest,
+)
