@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
+import shiboken6
 from PySide6.QtCore import QLockFile, QObject, QTimer, Signal
 
 from foi_desktop import paths
@@ -147,12 +148,18 @@ class Autosaver(QObject):
     def has_draft(self) -> bool:
         return self._written
 
+    def _alive(self) -> bool:
+        """False while Qt tears the window down (the undo stack announces its own clearing)."""
+        return shiboken6.isValid(self) and shiboken6.isValid(self.document.undo_stack)
+
     def _on_edit(self, _index: int) -> None:
+        if not self._alive():
+            return
         if self.document.is_modified and not self.timer.isActive():
             self.timer.start(max(1, self.seconds()) * 1000)
 
     def _on_clean_changed(self, clean: bool) -> None:
-        if clean:
+        if clean and self._alive():
             self.discard()
 
     def _on_loaded(self) -> None:

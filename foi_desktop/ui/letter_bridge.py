@@ -54,10 +54,10 @@ def build_preview(case: Case, settings: Settings, today: _dt.date | None = None)
 
 def export_docx(case: Case, settings: Settings, path: str | os.PathLike[str], today: _dt.date | None = None) -> None:
     """Write the Word letter; raises OutputError or LetterheadError with a message for the officer."""
-    from foi_desktop.letter import build_letter, write_docx
+    from foi_desktop.letter import build_letter, letterhead_for, write_docx
 
     document = build_letter(case, settings, today=today)
-    write_docx(document, path, letterhead=settings.letterhead or None)
+    write_docx(document, path, letterhead=letterhead_for(settings))
 
 
 def export_errors() -> tuple[type[BaseException], ...]:
@@ -66,9 +66,9 @@ def export_errors() -> tuple[type[BaseException], ...]:
 
     errors: list[type[BaseException]] = [OutputError]
     try:
-        from foi_desktop.letter import LetterheadError
+        from foi_desktop.letter import LetterError
 
-        errors.append(LetterheadError)
+        errors.append(LetterError)  # a broken letterhead or template
     except ImportError:
         pass
     return tuple(errors)

@@ -13,6 +13,7 @@ import os
 import time
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QSize, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QDragEnterEvent, QDropEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
@@ -247,7 +248,7 @@ class MainWindow(QMainWindow):
         doc.questions_replaced.connect(self._on_questions_replaced)
         doc.loaded.connect(self._on_loaded)
         doc.focus_requested.connect(self._on_focus_requested)
-        doc.undo_stack.cleanChanged.connect(lambda clean: self.setWindowModified(not clean))
+        doc.undo_stack.cleanChanged.connect(self._on_clean_changed)
         self.question_list.current_changed.connect(self._on_current_question)
         self.header.deadline.details_requested.connect(lambda: self.tabs.setCurrentIndex(self.details_tab))
         self.preview.finding_activated.connect(self.select_question_by_label)
@@ -672,6 +673,10 @@ class MainWindow(QMainWindow):
             self.tabs.setCurrentIndex(self.question_tab)
         elif not self.header.binder.refresh(path):
             self.tabs.setCurrentIndex(self.details_tab)
+
+    def _on_clean_changed(self, clean: bool) -> None:
+        if shiboken6.isValid(self):  # the undo stack also reports its clearing while the window is destroyed
+            self.setWindowModified(not clean)
 
     def _update_title(self) -> None:
         self.setWindowTitle(f"{self.document.display_name}[*] – {APP_NAME}")
