@@ -1,0 +1,141 @@
+"""Option sets: the answers a questionnaire offers, as a list or on the question line.
+
+A bullet list under a question is either the answers to choose from ("Which of the
+following best describes…?") or parts of what is asked ("Please provide the following
+information: • the number of… • the cost of…"). The question's own words decide; the
+rules below follow how requesters phrase the two.
+"""
+
+from __future__ import annotations
+
+import re
+
+from foi_desktop.intake.markers import STRONG_BULLETS
+
+_SUB_ITEM_CUE = re.compile(
+    r"\b(?:each of the following|for each|for the following|the following (?:information|details|data|figures|documents|records)"
+    r"|broken down|breakdown|split by|separated by|namely|including|as follows)\b",
+    re.IGNORECASE,
+)
+_CHOICE_CUE = re.compile(
+    r"\b(?:which of the following|which one|any of the following|one of the following|following (?:options|categories|statements|best)"
+    r"|select|tick|choose|circle|indicate|delete as appropriate|mark (?:one|all)|all that apply|best describes?)\b",
+    re.IGNORECASE,
+)
+_ANSWER_LIKE = re.compile(r"^(?:yes|no|not sure|don't know|unsure|n/?a|other|none|\d[\d,.\s%-]*%?|less than.*|more than.*)$", re.IGNORECASE)
+
+
+def list_is_options(lead: str, items: list[str]) -> bool:
+    """Whether the bullet ``items`` under ``lead`` are answers to choose from."""
+    if not items or any(item.rstrip().endswith("?") for item in items):
+        return False
+    if _CHOICE_CUE.search(lead):
+        return True
+    if _SUB_ITEM_CUE.search(lead):
+        return False
+    if lead.rstrip().endswith("?"):
+        return True
+    return all(_ANSWER_LIKE.match(item.strip()) for item in items)
+
+
+# --------------------------------------------------------------------------- options written on the question line
+
+_ALTERNATIVE = re.compile(r"^[A-Za-z0-9][\w'&+%<>=.,\- ]{0,38}$")
+
+
+def _alternatives(text: str, separator: str = "/") -> list[str] | None:
+    parts = [part.strip() for part in text.split(separator)]
+    if len(parts) < 2 or len(parts) > 12:
+        return None
+    for part in parts:
+        if not part or len(part.split()) > 5 or not _ALTERNATIVE.match(part) or not any(c.isalpha() for c in part):
+            return None
+    if len({part.lower() for part in parts}) != len(parts):
+        return None
+    if {part.lower() for part in parts} <= {"and", "or", "he", "she", "his", "her", "him", "s", "they", "them"}:
+        return None
+    return parts
+
+
+_PARENS = re.compile(
+    r"\(\s*(?:please\s+)?(?:(?:select|tick|circle|choose|delete as (?:appropriate|applicable))(?:\s+one)?\s*[:\-]?\s*)?"
+    r"(?P<alts>[^()]{1,160})\)\s*(?P<end>[.?:]?)\s*$",
+    re.IGNORECASE,
+)
+_PARENS_BEFORE_MARK = re.compile(r"\s*\((?P<alts>[^()/]{1,40}(?:/[^()/]{1,40}){1,8})\)(?=\s*\?)")
+_AFTER_QUESTION = re.compile(r"\?\s*(?P<tail>[^?]{1,160})$")
+_TITLE_WORDS = r"[A-Z][\w'&-]*(?:\s+[A-Z][\w'&-]*){0,3}"
+_TITLE_SLASH = re.compile(rf"(?<![\w/])(?P<alts>{_TITLE_WORDS}(?:\s?/\s?{_TITLE_WORDS})+)\s*[?.:]?\s*$")
+_BOXES = "\u2610\u2611\u2612\u25a1\u274f\u2751"
+
+
+def _split_or(text: str) -> list[str] | None:
+    if "," in text:
+        return None
+    parts = re.split(r"\s+or\s+", text.strip(), flags=re.IGNORECASE)
+    if len(parts) < 2 or any(len(part.split()) > 3 or not part[:1].isupper() for part in parts):
+        return None
+    return _alternatives("/".join(parts))
+
+
+def _inline_bullets(line: str) -> tuple[str, list[str]] | None:
+    """``Do you have cyber insurance? ☐ Yes ☐ No`` and ``… delivered? ▪In-house ▪Contractor``."""
+    positions = [i for i, char in enumerate(line) if char in STRONG_BULLETS]
+    if len(positions) >= 2:
+        head = line[: positions[0]].rstrip()
+        if head.endswith(("?", ":")):
+            items = []
+            for start, end in zip(positions, positions[1:] + [len(line)]):
+                item = line[start + 1 : end].strip()
+                if item:
+                    items.append(item)
+            if len(items) >= 2 and all(len(item) <= 80 for item in items):
+                return head, items
+    # "Yes ☐ No ☐": each answer followed by its box
+    if sum(line.count(box) for box in _BOXES) >= 2 and "?" in line:
+        head, _, tail = line.rpartition("?")
+        pieces = [piece.strip() for piece in re.split(f"[{_BOXES}]", tail)]
+        items = [piece for piece in pieces if piece]
+        if len(items) >= 2 and pieces[-1] == "" and all(len(item) <= 40 for item in items):
+            return head + "?", items
+    return None
+
+
+def inline_options(line: str) -> tuple[str, list[str]] | None:
+    """Options written on the question line, as (question text, options), or None.
+
+    ``(Yes/No)`` and an answer list after the question mark are taken off the text;
+    "…by Financial Year/Calendar Year?" keeps its words, which still read as the question.
+    """
+    if len(line) > 2000 or ("/" not in line and " or " not in line and not any(c in STRONG_BULLETS for c in line)):
+        return None
+    found = _inline_bullets(line)
+    if found:
+        return found
+    match = _PARENS.search(line)
+    if match:
+        inner = match.group("alts")
+        options = _alternatives(inner) if "/" in inner else _split_or(inner)
+        if options:
+            head = line[: match.start()].rstrip()
+            if match.group("end") == "?" and not head.endswith("?"):
+                head += "?"
+            if head:
+                return head, options
+    match = _PARENS_BEFORE_MARK.search(line)
+    if match:
+        options = _alternatives(match.group("alts"))
+        if options and all(option[:1].isupper() for option in options):
+            return line[: match.start()] + line[match.end() :], options
+    match = _AFTER_QUESTION.search(line)
+    if match:
+        tail = match.group("tail").strip().rstrip(".")
+        options = _alternatives(tail) if "/" in tail else _split_or(tail)
+        if options:
+            return line[: match.start() + 1], options
+    match = _TITLE_SLASH.search(line)
+    if match and match.start() > 0:
+        options = _alternatives(match.group("alts"))
+        if options and all(len(option) > 1 for option in options):
+            return line, options
+    return None

@@ -1,0 +1,473 @@
+"""Turn the cleaned lines of a request into questions, with their options and tables.
+
+Two shapes of request exist. Numbered ones: the numbering that starts earliest and
+counts up (1, 2, 3 or a, b, c or i, ii, iii) marks the questions, and any other
+numbering inside a question is a sub-part that stays in its text. Unnumbered ones:
+each paragraph that asks for something is a question, and a bullet list introduced by
+"please provide the following:" is a list of questions.
+
+Hard-wrapped email lines are joined back into sentences; sub-parts and bullet items
+that are not options keep a line each, so the question reads as it was written.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from foi_desktop.core.case import Question, Table
+from foi_desktop.intake.cleaning import Line
+from foi_desktop.intake.markers import Bullet, Marker, read_bullet, read_marker, split_glued
+from foi_desktop.intake.normalise import tidy
+from foi_desktop.intake.options import inline_options, list_is_options
+from foi_desktop.intake.tables import TableBlock, find_tables
+
+
+@dataclass
+class Token:
+    kind: str  # "blank", "text", "marker", "bullet", "table"
+    numbers: list[int]
+    text: str = ""
+    marker: Marker | None = None
+    bullet: Bullet | None = None
+    table: Table | None = None
+    indented: bool = False
+
+
+@dataclass
+class FoundQuestion:
+    """One question as found, with the source lines it came from."""
+
+    question: Question
+    numbers: list[int] = field(default_factory=list)
+
+
+# --------------------------------------------------------------------------- tokens
+
+
+def tokenise(lines: list[Line]) -> list[Token]:
+    tokens: list[Token] = []
+    for item in find_tables(lines):
+        if isinstance(item, TableBlock):
+            tokens.append(Token("table", item.numbers, table=item.table))
+            continue
+        text = item.text
+        if not text.strip():
+            tokens.append(Token("blank", [item.number]))
+            continue
+        for piece in split_glued(text):
+            tokens.append(_token_for(piece, item.number))
+    return tokens
+
+
+def _token_for(text: str, number: int) -> Token:
+    indented = text[:1] in (" ", "\t")
+    bullet = read_bullet(text)
+    marker = read_marker(text)
+    if marker is not None and not (bullet is not None and marker.family in ("lower", "upper") and text.lstrip()[:1] == "o"):
+        return Token("marker", [number], text=text, marker=marker, indented=indented)
+    if bullet is not None:
+        return Token("bullet", [number], text=text, bullet=bullet, indented=indented)
+    return Token("text", [number], text=tidy(text), indented=indented)
+
+
+# --------------------------------------------------------------------------- which numbering is the questions'
+
+_PREVIOUS_LETTER_FOR_ROMAN = {"i": "h", "v": "u", "x": "w", "l": "k", "c": "b", "d": "c", "m": "l"}
+
+
+def _resolve_letters_and_numerals(tokens: list[Token]) -> None:
+    """Decide for each "i", "v", "x", "c"… whether it is a letter or a roman numeral, from what came before."""
+    last_value: dict[str, int] = {}
+    for token in tokens:
+        marker = token.marker
+        if marker is None:
+            continue
+        if marker.alternative is not None:
+            roman = marker.alternative
+            letter_follows = last_value.get(marker.family) == marker.value - 1
+            roman_follows = last_value.get(roman.family) == roman.value - 1
+            if roman_follows and not letter_follows or (roman.value == 1 and not letter_follows):
+                marker = roman
+            else:
+                marker = Marker(marker.family, marker.value, marker.label, marker.written, marker.text)
+            token.marker = marker
+        last_value[marker.family] = marker.value
+
+
+def _question_family(tokens: list[Token]) -> str | None:
+    """The numbering family of the questions: the earliest that starts at 1 and counts on."""
+    first_start: dict[str, int] = {}
+    steps: dict[str, int] = {}
+    last: dict[str, int] = {}
+    for position, token in enumerate(tokens):
+        marker = token.marker
+        if marker is None or marker.family == "nested":
+            continue
+        if marker.value == 1:
+            first_start.setdefault(marker.family, position)
+        if last.get(marker.family) == marker.value - 1:
+            steps[marker.family] = steps.get(marker.family, 0) + 1
+        last[marker.family] = marker.value
+    candidates = [
+        (position, family)
+        for family, position in first_start.items()
+        if steps.get(family, 0) >= 1 or family in ("decimal", "q")
+    ]
+    if not candidates:
+        # numbering that starts above 1 (a follow-up request continuing from question 5)
+        counting = [family for family, count in steps.items() if count >= 1 and family in ("decimal", "q")]
+        return counting[0] if counting else None
+    return min(candidates)[1]
+
+
+# --------------------------------------------------------------------------- numbered requests
+
+_HEADING_END = re.compile(r"[.?!;,:]$")
+
+
+def _short_answer_line(text: str) -> bool:
+    text = text.strip()
+    if not 0 < len(text) <= 80 or text.endswith(("?", ":")) or not (text[:1].isupper() or text[:1].isdigit()):
+        return False
+    if text.endswith(".") and len(text.split()) >= 4:
+        return False  # a sentence, not an answer to pick
+    return not _NOT_AN_ANSWER.match(text)
+
+
+_NOT_AN_ANSWER = re.compile(r"^(?:please|could|can|would|will|i|if|this|these|we|by this|for example|e\.g|note)\b", re.IGNORECASE)
+BOILERPLATE = re.compile(
+    r"\b(?:electronic(?:ally)?|format|excel|spreadsheet|csv|clarif\w*|look forward|thank|grateful|appreciate"
+    r"|section 16|advice and assistance|cost limit|appropriate limit|exempt\w*|exception\w*|redact\w*|withh[oe]ld"
+    r"|acknowledge\w*|in due course|working days|statutory|disclosure log|by email|via email|by e-mail"
+    r"|(?:if|where) (?:you|any|some|part|this|the|it)\b.{0,80}\b(?:unable|cannot|can't|not possible|exceed|too|refuse|not held|do not hold|don't hold))",
+    re.IGNORECASE,
+)
+
+
+class _QuestionBuilder:
+    """Collects one question's lines: its wording, sub-parts, options and table."""
+
+    def __init__(self, label: str, first_text: str, numbers: list[int]):
+        self.label = label
+        self.paragraphs: list[list[str]] = [[first_text] if first_text else []]
+        self.numbers = list(numbers)
+        self.options: list[str] = []
+        self.table: Table | None = None
+        self.bullets: list[str] = []
+        self.bullet_numbers: list[int] = []
+        self.blank_before = False
+        self.last_was_bullet = False
+        self.plain_list = False
+        self.upcoming: list[Token] = []
+        self.warnings: list[str] = []
+
+    def _starts_plain_list(self, token: Token) -> bool:
+        """Answer lines without bullets ("Yes", "No" each on a line) under a question ending in ? or :."""
+        if self.blank_before and not self.plain_list:
+            return False
+        if self.plain_list:
+            return self.last_was_bullet and not self.blank_before and _short_answer_line(token.text)
+        if self.bullets or self.options or not self.paragraphs[-1]:
+            return False
+        lead = self.paragraphs[-1][-1]
+        if not lead.rstrip().endswith(("?", ":")) or not _short_answer_line(token.text):
+            return False
+        following = self.upcoming[:1]
+        return bool(following) and following[0].kind == "text" and _short_answer_line(following[0].text)
+
+    # ---- feeding
+
+    def add(self, token: Token) -> None:
+        if token.kind == "blank":
+            self.blank_before = True
+            return
+        if token.kind == "text" and self._starts_plain_list(token):
+            self.plain_list = True
+            token = Token("bullet", token.numbers, text=token.text, bullet=Bullet("", token.text))
+        elif token.kind != "blank":
+            self.plain_list = False
+        if token.kind == "bullet":
+            self.bullets.append(token.bullet.text)
+            self.bullet_numbers.extend(token.numbers)
+            self.blank_before = False
+            self.last_was_bullet = True
+            return
+        if token.kind == "text" and self.bullets and self.last_was_bullet and not self.blank_before and (
+            token.indented or token.text[:1].islower()
+        ):
+            self.bullets[-1] = f"{self.bullets[-1]} {token.text}"  # a bullet item wrapped onto the next line
+            self.bullet_numbers.extend(token.numbers)
+            return
+        self.flush_bullets()
+        self.numbers.extend(token.numbers)
+        if token.kind == "table":
+            if self.table is None:
+                self.table = token.table
+            else:
+                self.warnings.append(f"Question {self.label} has more than one table; only the first was kept.")
+        elif token.kind == "marker":
+            self._new_line(f"{token.marker.written} {token.marker.text}".strip(), new_paragraph=self.blank_before)
+        else:
+            if self.blank_before or not self.paragraphs[-1]:
+                self._new_line(token.text, new_paragraph=self.blank_before)
+            else:
+                paragraph = self.paragraphs[-1]
+                paragraph[-1] = f"{paragraph[-1]} {token.text}".strip()
+        self.blank_before = False
+        self.last_was_bullet = False
+
+    def _new_line(self, text: str, *, new_paragraph: bool) -> None:
+        if new_paragraph and self.paragraphs[-1]:
+            self.paragraphs.append([text])
+        else:
+            self.paragraphs[-1].append(text)
+
+    def flush_bullets(self) -> None:
+        if not self.bullets:
+            return
+        items, self.bullets = self.bullets, []
+        self.numbers.extend(self.bullet_numbers)
+        self.bullet_numbers = []
+        lead = " ".join(self.paragraphs[-1][-1:])
+        if not self.options and self.table is None and list_is_options(lead, items):
+            self.options = [tidy(item) for item in items]
+        else:
+            self.paragraphs[-1].extend(f"- {tidy(item)}" for item in items)
+
+    # ---- finishing
+
+    def drop_trailing(self, *, last: bool) -> None:
+        """A heading before the next question, or the closing remarks after the last, are not part of it."""
+        self.flush_bullets()
+        while len(self.paragraphs) > 1:
+            tail = self.paragraphs[-1]
+            text = " ".join(tail)
+            heading = len(tail) == 1 and len(text.split()) <= 8 and not _HEADING_END.search(text) and not text[:1].islower()
+            closing = last and "?" not in text and bool(BOILERPLATE.search(text))
+            if not (heading or closing):
+                break
+            self.paragraphs.pop()
+
+    def build(self) -> Question:
+        self.flush_bullets()
+        lines = [line for paragraph in self.paragraphs for line in paragraph if line.strip()]
+        text = "\n".join(lines)
+        options = list(self.options)
+        if not options and self.table is None and len(lines) == 1:
+            found = inline_options(lines[0])
+            if found:
+                text, options = found[0].strip(), found[1]
+        return Question(text=text, label=self.label, options=options, table=self.table)
+
+
+def _numbered(tokens: list[Token], family: str, warnings: list[str]) -> list[FoundQuestion]:
+    builders: list[_QuestionBuilder] = []
+    previous: int | None = None
+    labels_seen: set[str] = set()
+    restarted = False
+    for position, token in enumerate(tokens):
+        marker = token.marker
+        starts = False
+        if family == "nested" and marker is not None and marker.family == "decimal" and _heading_like(marker.text):
+            continue  # "1. Staffing" above "1.1 How many staff?": a section heading
+        if marker is not None and marker.family == family:
+            if family == "nested" or previous is None or marker.value == previous + 1 or marker.value == 1:
+                starts = True
+            elif previous + 1 < marker.value <= previous + 3:
+                starts = True
+                warnings.append(f"The numbering jumps from {previous} to {marker.value}: check that no question is missing.")
+        if starts:
+            if builders:
+                builders[-1].drop_trailing(last=False)
+            if marker.label in labels_seen and not restarted:
+                restarted = True
+                warnings.append(f"Question {marker.label} appears more than once: the numbering starts again part way through.")
+            labels_seen.add(marker.label)
+            builders.append(_QuestionBuilder(marker.label, marker.text, token.numbers))
+            previous = marker.value
+            continue
+        if builders:
+            builders[-1].upcoming = tokens[position + 1 : position + 2]
+            builders[-1].add(token)
+        elif token.kind == "table":
+            warnings.append("A table before the first question was left out; add it to a question if it belongs to one.")
+    if builders:
+        builders[-1].drop_trailing(last=True)
+    found = []
+    for builder in builders:
+        found.append(FoundQuestion(builder.build(), builder.numbers))
+        warnings.extend(builder.warnings)
+    return found
+
+
+# --------------------------------------------------------------------------- unnumbered requests
+
+_ASKS = re.compile(
+    r"\b(?:please|could you|can you|would you|will you|i would like|i'd like|i wish to|i want|i request|i am requesting"
+    r"|i'm requesting|kindly|provide|tell me|let me know|confirm|supply|disclose|send me|share|i am seeking|i seek)\b",
+    re.IGNORECASE,
+)
+_ITEM_START = re.compile(
+    r"^(?:the (?:number|total|amount|cost|names?|dates?|value|percentage|proportion|average|list|details|location)|a (?:copy|list|breakdown|summary)"
+    r"|copies|details|a full|any (?:\w+ ){0,3}(?:correspondence|documents?|records?|information|policies|reports?|emails?|minutes|guidance)"
+    r"|all (?:\w+ ){0,3}(?:correspondence|documents?|records?|information|policies|reports?|emails?|minutes|guidance)"
+    r"|how (?:many|much)|what|which|when|where|who|whether|why)\b",
+    re.IGNORECASE,
+)
+_INTRO = re.compile(
+    r"\b(?:(?:the )?following|further information|some information|more information|information below|as follows"
+    r"|(?:writing|like|wish) to (?:make|submit|request information|ask for (?:some|further|the following|more|information))"
+    r"|make (?:a|an) (?:freedom of information|foi|eir|information) request"
+    r"|request (?:for information|under the))\b",
+    re.IGNORECASE,
+)
+_COURTESY = re.compile(r"^(?:thank|thanks|many thanks|i hope|i look forward|i appreciate|apologies|sorry)\b", re.IGNORECASE)
+
+
+def _asks(text: str) -> bool:
+    if "?" in text:
+        return True
+    if _COURTESY.match(text) or BOILERPLATE.search(text):
+        return False
+    if _INTRO.search(text) and not _ITEM_START.match(text):
+        return False
+    return bool(_ASKS.search(text) or _ITEM_START.match(text))
+
+
+def _is_intro(text: str) -> bool:
+    return text.rstrip().endswith(":") or ("?" not in text and bool(_INTRO.search(text)) and not _ITEM_START.match(text))
+
+
+@dataclass
+class _Unit:
+    kind: str  # "paragraph", "bullets", "table"
+    texts: list[str]
+    numbers: list[int]
+    table: Table | None = None
+
+
+def _units(tokens: list[Token]) -> list[_Unit]:
+    """Paragraphs (wrapped lines joined), runs of bullets, and tables."""
+    units: list[_Unit] = []
+    blank = True
+    for token in tokens:
+        if token.kind == "blank":
+            blank = True
+            continue
+        if token.kind == "table":
+            units.append(_Unit("table", [], token.numbers, token.table))
+        elif token.kind == "bullet":
+            if units and units[-1].kind == "bullets":
+                units[-1].texts.append(token.bullet.text)
+                units[-1].numbers.extend(token.numbers)
+            else:
+                units.append(_Unit("bullets", [token.bullet.text], list(token.numbers)))
+        else:
+            text = tidy(token.text) if token.kind == "text" else f"{token.marker.written} {token.marker.text}".strip()
+            last = units[-1] if units else None
+            if last is not None and last.kind == "bullets" and not blank and (token.indented or text[:1].islower()):
+                last.texts[-1] = f"{last.texts[-1]} {text}"
+                last.numbers.extend(token.numbers)
+            elif last is not None and last.kind == "paragraph" and not blank:
+                last.texts.append(text)
+                last.numbers.extend(token.numbers)
+            else:
+                units.append(_Unit("paragraph", [text], list(token.numbers)))
+        blank = False
+    return units
+
+
+def _split_paragraph(unit: _Unit) -> list[tuple[str, list[int]]]:
+    """A paragraph is one question, unless each of its lines is a complete question of its own."""
+    lines = unit.texts
+    if len(lines) > 1 and all(line.rstrip().endswith(("?", ".")) for line in lines) and sum(1 for line in lines if _asks(line)) >= 2:
+        numbers = unit.numbers if len(unit.numbers) == len(lines) else [unit.numbers[0]] * len(lines)
+        return [(line, [number]) for line, number in zip(lines, numbers)]
+    return [(" ".join(lines), list(unit.numbers))]
+
+
+def _unnumbered(tokens: list[Token], warnings: list[str]) -> list[FoundQuestion]:
+    found: list[FoundQuestion] = []
+    units = _units(tokens)
+    intro_open = False
+    previous_kind = ""  # "question", "intro", "other"
+    for position, unit in enumerate(units):
+        following = units[position + 1] if position + 1 < len(units) else None
+        if unit.kind == "table":
+            if found and found[-1].question.table is None:
+                found[-1].question.table = unit.table
+                found[-1].numbers.extend(unit.numbers)
+            else:
+                found.append(FoundQuestion(Question(text="Please complete the table.", table=unit.table), list(unit.numbers)))
+                warnings.append("A table was found without a question before it; its wording was left for you to fill in.")
+            continue
+        if unit.kind == "bullets":
+            items = [tidy(item) for item in unit.texts]
+            if previous_kind == "question" and found and not found[-1].question.options and list_is_options(found[-1].question.text, items):
+                found[-1].question.options = items
+                found[-1].numbers.extend(unit.numbers)
+            elif previous_kind == "question" and found and not found[-1].question.text.rstrip().endswith(":"):
+                found[-1].question.text += "".join(f"\n- {item}" for item in items)
+                found[-1].numbers.extend(unit.numbers)
+            else:
+                for item, number in zip(items, unit.numbers if len(unit.numbers) == len(items) else [unit.numbers[0]] * len(items)):
+                    found.append(FoundQuestion(Question(text=item), [number]))
+                previous_kind = "items"
+            continue
+        for text, numbers in _split_paragraph(unit):
+            if following is not None and following.kind == "bullets" and text.rstrip().endswith(":"):
+                items = [tidy(item) for item in following.texts]
+                if list_is_options(text, items):
+                    found.append(FoundQuestion(Question(text=text), numbers))
+                    previous_kind = "question"
+                else:
+                    previous_kind = "intro"
+                continue
+            if _is_intro(text) and "?" not in text:
+                intro_open = intro_open or text.rstrip().endswith(":")
+                previous_kind = "intro"
+                continue
+            if _asks(text) or (intro_open and not BOILERPLATE.search(text) and not _COURTESY.match(text)):
+                found.append(FoundQuestion(Question(text=text), numbers))
+                previous_kind = "question"
+            else:
+                previous_kind = "other"
+    for item in found:
+        question = item.question
+        if not question.options and question.table is None and "\n" not in question.text:
+            inline = inline_options(question.text)
+            if inline:
+                question.text, question.options = inline[0].strip(), inline[1]
+    return found
+
+
+# --------------------------------------------------------------------------- entry point
+
+
+def _heading_like(text: str) -> bool:
+    return 0 < len(text.split()) <= 6 and not _HEADING_END.search(text) and "?" not in text
+
+
+def _sections_with_nested_questions(tokens: list[Token]) -> bool:
+    """"1. Staffing" / "1.1 How many…" / "1.2 …" / "2. Budget" / "2.1 …": the questions are the 1.1s."""
+    tops = [token.marker for token in tokens if token.marker is not None and token.marker.family == "decimal"]
+    nested = [token.marker for token in tokens if token.marker is not None and token.marker.family == "nested"]
+    if not tops or len(nested) < 2:
+        return False
+    parents = {marker.label.split(".", 1)[0] for marker in nested}
+    return all(_heading_like(marker.text) for marker in tops) and sum(1 for marker in tops if marker.label in parents) * 2 >= len(tops)
+
+
+
+def find_questions(lines: list[Line], warnings: list[str]) -> list[FoundQuestion]:
+    tokens = tokenise(lines)
+    _resolve_letters_and_numerals(tokens)
+    family = _question_family(tokens)
+    if family == "decimal" and _sections_with_nested_questions(tokens):
+        family = "nested"
+    if family is not None:
+        found = _numbered(tokens, family, warnings)
+        if found:
+            return found
+    return _unnumbered(tokens, warnings)
