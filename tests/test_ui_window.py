@@ -437,3 +437,34 @@ def test_title_shows_modified_marker(window, qtbot):
     qtbot.keyClicks(window.header.reference, "X")
     assert window.document.case.reference == "FOI-2020-0473X"
     assert window.isWindowModified() and "[*]" in window.windowTitle()
+
+
+def tab_through(window, qtbot, start, presses=60):
+    from PySide6.QtWidgets import QApplication
+
+    start.setFocus()
+    names = []
+    for _ in range(presses):
+        widget = QApplication.focusWidget()
+        names.append(widget.objectName() or widget.accessibleName() or type(widget).__name__)
+        qtbot.keyClick(widget, Qt.Key.Key_Tab)
+    return names
+
+
+def in_order(names, expected):
+    positions = [names.index(name) for name in expected]
+    return positions == sorted(positions)
+
+
+def test_the_keyboard_reaches_every_part_in_reading_order(window, qtbot):
+    window.activateWindow()
+    qtbot.waitActive(window)
+    window.select_question(2)
+    names = tab_through(window, qtbot, window.header.reference)
+    expected = ["reference", "requesterName", "regime", "questionList", "questionText",
+                "Option 1: Yes, we did this in 2019 or earlier", "outcome", "explanation", "questionNotes",
+                "letterPreview", "findings"]
+    assert in_order(names, expected), names
+    window.select_question(0)
+    names = tab_through(window, qtbot, window.editor.text, presses=20)
+    assert "tableGrid" in names and names.index("tableGrid") < names.index("outcome")

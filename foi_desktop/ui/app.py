@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QIODevice, Qt, QTimer
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
 from foi_desktop.core.atomic import atomic_write
@@ -29,9 +30,43 @@ def create_application() -> QApplication:
 
 
 def use_dark_scheme(app: QApplication) -> None:
-    """Render in the dark colour scheme whatever the system says (for checking screenshots)."""
+    """Render in a dark colour scheme whatever the system says, to check that every widget follows the palette.
+
+    Asks the platform first; where it cannot switch (offscreen, some Linux desktops) a
+    dark palette is set on the Fusion style, which is what a dark system theme provides.
+    """
     app.setStyle("Fusion")
     app.styleHints().setColorScheme(Qt.ColorScheme.Dark)
+    if app.palette().color(QPalette.ColorRole.Window).lightness() < 128:
+        return
+    palette = QPalette()
+    roles = {
+        QPalette.ColorRole.Window: "#2b2b2b",
+        QPalette.ColorRole.WindowText: "#e6e6e6",
+        QPalette.ColorRole.Base: "#1e1e1e",
+        QPalette.ColorRole.AlternateBase: "#262626",
+        QPalette.ColorRole.ToolTipBase: "#3a3a3a",
+        QPalette.ColorRole.ToolTipText: "#f0f0f0",
+        QPalette.ColorRole.PlaceholderText: "#8c8c8c",
+        QPalette.ColorRole.Text: "#e6e6e6",
+        QPalette.ColorRole.Button: "#353535",
+        QPalette.ColorRole.ButtonText: "#e6e6e6",
+        QPalette.ColorRole.BrightText: "#ff6b6b",
+        QPalette.ColorRole.Light: "#4a4a4a",
+        QPalette.ColorRole.Midlight: "#3d3d3d",
+        QPalette.ColorRole.Mid: "#303030",
+        QPalette.ColorRole.Dark: "#1a1a1a",
+        QPalette.ColorRole.Shadow: "#000000",
+        QPalette.ColorRole.Highlight: "#3d7ad6",
+        QPalette.ColorRole.HighlightedText: "#ffffff",
+        QPalette.ColorRole.Link: "#7fb0ff",
+        QPalette.ColorRole.LinkVisited: "#c79bff",
+    }
+    for role, colour in roles.items():
+        palette.setColor(role, QColor(colour))
+    for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor("#7a7a7a"))
+    app.setPalette(palette)
 
 
 def start(window: MainWindow, case_path: str | None) -> RecoveryDialog | None:
@@ -81,12 +116,13 @@ def render_screenshot(output: str | os.PathLike[str], case_path: str | None = No
             window.open_case(case_path)
         else:
             window.load_sample()
-        if question is not None:
-            window.select_question(question - 1)
         window.show()
         app.processEvents()
         window.render_preview()
-        app.processEvents()
+        if question is not None:
+            window.select_question(question - 1)
+        for _ in range(3):  # new widgets are shown, then laid out, on later turns of the event loop
+            app.processEvents()
         buffer = QBuffer()
         buffer.open(QIODevice.OpenModeFlag.WriteOnly)
         if not window.grab().save(buffer, "PNG"):

@@ -25,7 +25,8 @@ from foi_desktop.core.settings import Settings
 from foi_desktop.ui.binder import Binder
 from foi_desktop.ui.deadline_text import DeadlineSummary, summarise
 from foi_desktop.ui.document import CaseDocument, FieldPath, question_index
-from foi_desktop.ui.widgets import OptionalDateEdit, PlainTextField, buddy_label
+from foi_desktop.ui.flow_layout import flow_container
+from foi_desktop.ui.widgets import OptionalDateEdit, PlainTextField, buddy_label, shrinkable
 
 EXTENSION_LABELS = {
     Extension.NONE: "No extension",
@@ -102,19 +103,23 @@ class CaseHeader(QWidget):
             self.regime.setItemData(self.regime.count() - 1, regime.title, Qt.ItemDataRole.ToolTipRole)
         self.deadline = DeadlineBadge()
         self.reference.setMinimumWidth(self.fontMetrics().horizontalAdvance("FOI-2020-00000") + 12)
-        self.requester.setMinimumWidth(self.fontMetrics().horizontalAdvance("Requester name") + 12)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        for label, widget, stretch in (
-            ("&Reference:", self.reference, 1),
-            ("Re&quester:", self.requester, 2),
-            ("Recei&ved:", self.received, 0),
-            ("Re&gime:", self.regime, 0),
+        self.requester.setMinimumWidth(self.fontMetrics().horizontalAdvance("Requester name here") + 12)
+        units = []
+        for label, widget in (
+            ("&Reference:", self.reference),
+            ("Reque&ster:", self.requester),
+            ("Recei&ved:", self.received),
+            ("Re&gime:", self.regime),
         ):
-            layout.addWidget(buddy_label(label, widget))
-            layout.addWidget(widget, stretch)
-            layout.addSpacing(6)
-        layout.addWidget(self.deadline)
+            unit = QWidget()
+            row = QHBoxLayout(unit)
+            row.setContentsMargins(0, 0, 6, 0)
+            row.addWidget(buddy_label(label, widget))
+            row.addWidget(widget)
+            units.append(unit)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(flow_container(*units, self.deadline, spacing=8))
         self.binder = Binder(document)
         self.binder.line(self.reference, ("reference",))
         self.binder.line(self.requester, ("requester", "name"))
@@ -136,15 +141,15 @@ class CaseDetailsPage(QWidget):
         self.address = PlainTextField(lines=3)
         requester = QGroupBox("Request")
         form = QFormLayout(requester)
-        form.addRow(buddy_label("&Subject:", self.subject), self.subject)
+        form.addRow(buddy_label("Su&bject:", self.subject), self.subject)
         form.addRow(buddy_label("Requester's e&mail:", self.email), self.email)
-        form.addRow(buddy_label("Postal &address:", self.address), self.address)
+        form.addRow(buddy_label("P&ostal address:", self.address), self.address)
 
         self.deadline_text = QLabel()
         self.deadline_text.setObjectName("deadlineExplanation")
         self.deadline_text.setWordWrap(True)
         self.deadline_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.extension = QComboBox()
+        self.extension = shrinkable(QComboBox())
         for extension, label in EXTENSION_LABELS.items():
             self.extension.addItem(label, extension.value)
         self.extension_note = QLabel()
@@ -171,7 +176,7 @@ class CaseDetailsPage(QWidget):
         letter = QGroupBox("Letter")
         form = QFormLayout(letter)
         form.addRow(buddy_label("&Letter date:", self.letter_date), self.letter_date)
-        form.addRow(buddy_label("&Holding statement:", self.holding), self.holding)
+        form.addRow(buddy_label("Holding sta&tement:", self.holding), self.holding)
         form.addRow(QLabel("Answered as:"), self.organisation)
 
         self.notes = PlainTextField(lines=3)

@@ -92,10 +92,12 @@ class MainWindow(QMainWindow):
         editor_scroll.setWidgetResizable(True)
         editor_scroll.setWidget(self.editor)
         editor_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        editor_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the fields; the area follows them
         details_scroll = QScrollArea()
         details_scroll.setWidgetResizable(True)
         details_scroll.setWidget(self.details)
         details_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        details_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.editor_scroll = editor_scroll
         self.tabs = QTabWidget()
         self.tabs.setObjectName("editorTabs")
@@ -664,6 +666,9 @@ class MainWindow(QMainWindow):
         if row != self.editor.index:
             self.editor.show_question(row)
         self._update_question_actions()
+        question = self.editor.question()
+        if question is not None:
+            self.preview.reveal(question.text)
 
     def _on_focus_requested(self, path: FieldPath) -> None:
         index = question_index(path)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QSplitter, QTextBrowser, QVBoxLayout, QWidget
 
 from foi_desktop.ui.letter_bridge import Preview
@@ -19,7 +20,9 @@ class PreviewPanel(QWidget):
         self.browser.setObjectName("letterPreview")
         self.browser.setAccessibleName("Letter preview")
         self.browser.setOpenLinks(False)
-        title = QLabel("Letter &preview")
+        self.browser.setTabChangesFocus(True)
+        self._paper(self.browser)
+        title = QLabel("Letter preview")
         title.setBuddy(self.browser)
         font = title.font()
         font.setBold(True)
@@ -55,6 +58,19 @@ class PreviewPanel(QWidget):
         self.last_html = ""
         self.problem_count = 0
 
+    @staticmethod
+    def _paper(browser: QTextBrowser) -> None:
+        """The letter is shown as the sheet it will be printed on: dark text on white, in a dark scheme too.
+
+        The letter's own styles assume paper (as Word shows pages white in dark mode), so
+        the page keeps paper colours while everything around it follows the system.
+        """
+        palette = browser.palette()
+        for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive, QPalette.ColorGroup.Disabled):
+            palette.setColor(group, QPalette.ColorRole.Base, QColor(Qt.GlobalColor.white))
+            palette.setColor(group, QPalette.ColorRole.Text, QColor(Qt.GlobalColor.black))
+        browser.setPalette(palette)
+
     def show_preview(self, preview: Preview) -> None:
         if preview.html != self.last_html:
             bar = self.browser.verticalScrollBar()
@@ -77,6 +93,20 @@ class PreviewPanel(QWidget):
             item = QListWidgetItem("✓ Nothing missing.")
             item.setFlags(Qt.ItemFlag.ItemIsEnabled)
             self.findings.addItem(item)
+
+    def reveal(self, text: str) -> bool:
+        """Scroll the letter so the passage starting with ``text`` (a question) is near the top."""
+        words = " ".join(text.split())[:60]
+        if not words:
+            return False
+        cursor = self.browser.document().find(words)
+        if cursor.isNull():
+            return False
+        cursor.clearSelection()
+        bar = self.browser.verticalScrollBar()
+        top = self.browser.cursorRect(cursor).top() + bar.value()
+        bar.setValue(max(0, top - self.browser.fontMetrics().lineSpacing() * 2))
+        return True
 
     def _on_activated(self, item: QListWidgetItem) -> None:
         label = item.data(LABEL_ROLE)

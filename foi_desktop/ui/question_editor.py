@@ -16,13 +16,11 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFormLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMenu,
     QPushButton,
     QSpinBox,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -33,10 +31,11 @@ from foi_desktop.ui import catalogue, question_ops
 from foi_desktop.ui.binder import Binder
 from foi_desktop.ui.document import CaseDocument, FieldPath, question_index
 from foi_desktop.ui.exemption_picker import ExemptionPicker
+from foi_desktop.ui.flow_layout import flow_container
 from foi_desktop.ui.options_editor import OptionsDialog, OptionsEditor
 from foi_desktop.ui.snippets import Snippet
 from foi_desktop.ui.table_editor import TableEditor
-from foi_desktop.ui.widgets import PlainTextField, buddy_label
+from foi_desktop.ui.widgets import PlainTextField, buddy_label, shrinkable
 
 OUTCOMES_WITH_EXEMPTIONS = (Outcome.EXEMPT, Outcome.PARTLY_PROVIDED, Outcome.NEITHER_CONFIRM_NOR_DENY)
 
@@ -72,7 +71,7 @@ class QuestionEditor(QWidget):
         self.text.setObjectName("questionText")
         top = QFormLayout()
         top.addRow(buddy_label("&Number:", self.number), self.number)
-        top.addRow(buddy_label("&Question:", self.text), self.text)
+        top.addRow(buddy_label("Question &text:", self.text), self.text)
 
         self.options = OptionsEditor()
         self.options.choice_made.connect(self._on_choice)
@@ -80,23 +79,17 @@ class QuestionEditor(QWidget):
         self.options_box = QGroupBox("Options: choose one")
         QVBoxLayout(self.options_box).addWidget(self.options)
 
-        self.add_options_button = QPushButton("Add o&ptions…")
+        self.add_options_button = QPushButton("Add &options…")
         self.add_options_button.clicked.connect(self.edit_options)
-        self.add_table_button = QPushButton("Add a &table")
+        self.add_table_button = QPushButton("Add a ta&ble")
         self.add_table_button.clicked.connect(self._add_table)
-        self.kind_row = QWidget()
-        kind_layout = QHBoxLayout(self.kind_row)
-        kind_layout.setContentsMargins(0, 0, 0, 0)
-        kind_layout.addWidget(QLabel("Free-text question."))
-        kind_layout.addWidget(self.add_options_button)
-        kind_layout.addWidget(self.add_table_button)
-        kind_layout.addStretch(1)
+        self.kind_row = flow_container(QLabel("Free-text question."), self.add_options_button, self.add_table_button)
 
         self.table = TableEditor(self.document, lambda: ("questions", self.index))
         self.table_box = QGroupBox("Table")
         QVBoxLayout(self.table_box).addWidget(self.table)
 
-        self.outcome = QComboBox()
+        self.outcome = shrinkable(QComboBox())
         self.outcome.setObjectName("outcome")
         for outcome in Outcome:
             self.outcome.addItem(outcome.label, outcome.value)
@@ -111,7 +104,7 @@ class QuestionEditor(QWidget):
         self.pit_box = QGroupBox("Public interest test")
         pit = QFormLayout(self.pit_box)
         pit.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
-        pit.addRow(buddy_label("In &favour of disclosure:", self.pit_for), self.pit_for)
+        pit.addRow(buddy_label("In favour of disc&losure:", self.pit_for), self.pit_for)
         pit.addRow(buddy_label("In favour of &withholding:", self.pit_against), self.pit_against)
         pit.addRow(buddy_label("&Conclusion:", self.pit_conclusion), self.pit_conclusion)
 
@@ -134,28 +127,25 @@ class QuestionEditor(QWidget):
         cost.addRow(buddy_label("&Items to check:", self.cost_items), self.cost_items)
         cost.addRow(buddy_label("&Minutes per item:", self.cost_minutes), self.cost_minutes)
         cost.addRow(QLabel("Estimate:"), self.cost_hours)
-        cost.addRow(buddy_label("&Activity:", self.cost_activity), self.cost_activity)
-        cost.addRow(buddy_label("Advice to &narrow:", self.cost_advice), self.cost_advice)
+        cost.addRow(buddy_label("Activit&y:", self.cost_activity), self.cost_activity)
+        cost.addRow(buddy_label("Advice t&o narrow:", self.cost_advice), self.cost_advice)
 
         self.location = QLineEdit()
         self.location.setPlaceholderText("web address or where the requester can find it")
         self.location_row = QWidget()
         location = QFormLayout(self.location_row)
         location.setContentsMargins(0, 0, 0, 0)
-        location.addRow(buddy_label("Publis&hed at:", self.location), self.location)
+        location.addRow(buddy_label("&Where it is published:", self.location), self.location)
 
         self.explanation = PlainTextField(lines=5)
         self.explanation.setObjectName("explanation")
-        self.snippet_button = QToolButton()
-        self.snippet_button.setText("Insert standard paragraph")
-        self.snippet_button.setAccessibleName("Insert standard paragraph")
-        self.snippet_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.snippet_button = QPushButton("Insert standard &paragraph")
+        self.snippet_button.setToolTip("Insert a standard paragraph at the cursor (resources/snippets.json)")
         self.snippet_menu = QMenu(self.snippet_button)
         self.snippet_menu.aboutToShow.connect(self._fill_snippet_menu)
         self.snippet_button.setMenu(self.snippet_menu)
-        explanation_head = QHBoxLayout()
-        explanation_head.addWidget(buddy_label("&Explanation (appears in the letter):", self.explanation), 1)
-        explanation_head.addWidget(self.snippet_button)
+        explanation_head = flow_container(buddy_label("E&xplanation (appears in the letter):", self.explanation),
+                                          self.snippet_button)
 
         self.answer_box = QGroupBox("Answer")
         answer = QVBoxLayout(self.answer_box)
@@ -166,7 +156,7 @@ class QuestionEditor(QWidget):
         answer.addWidget(self.pit_box)
         answer.addWidget(self.cost_box)
         answer.addWidget(self.location_row)
-        answer.addLayout(explanation_head)
+        answer.addWidget(explanation_head)
         answer.addWidget(self.explanation)
 
         self.notes = PlainTextField(lines=2)
@@ -266,6 +256,10 @@ class QuestionEditor(QWidget):
         question = self.question()
         if question is not None:
             self.options.set_options(question.options, question.answer.choice)
+            # radio buttons made now would come last in the Tab order: put them after the question's text
+            chain = [self.text, *self.options.radios, self.options.clear_button]
+            for before, after in zip(chain, chain[1:]):
+                QWidget.setTabOrder(before, after)
 
     def _on_choice(self, choice: int | None) -> None:
         if self.index >= 0:

@@ -140,7 +140,7 @@ class QuestionListPanel(QWidget):
         self.view.setItemDelegate(QuestionSummaryDelegate(self.view))
         self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.view.selectionModel().currentChanged.connect(lambda current, _previous: self.current_changed.emit(current.row()))
-        title = QLabel("&Questions")
+        title = QLabel("Questions")
         title.setBuddy(self.view)
         font = title.font()
         font.setBold(True)
@@ -154,12 +154,15 @@ class QuestionListPanel(QWidget):
         layout.addLayout(self._buttons)
 
     def add_actions(self, actions: list[QAction], columns: int = 3) -> None:
+        previous: QWidget = self.view
         for number, action in enumerate(actions):
             button = QToolButton()
             button.setDefaultAction(action)
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
             button.setSizePolicy(button.sizePolicy().Policy.Expanding, button.sizePolicy().Policy.Fixed)
             self._buttons.addWidget(button, number // columns, number % columns)
+            QWidget.setTabOrder(previous, button)  # right after the list, not after the rest of the window
+            previous = button
 
     def current_row(self) -> int:
         index = self.view.currentIndex()

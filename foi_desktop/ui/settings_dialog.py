@@ -83,7 +83,7 @@ class SettingsDialog(QDialog):
         self.letterhead.setObjectName("letterhead")
         browse = QPushButton("&Browse…")
         browse.clicked.connect(self._browse_letterhead)
-        bundled = QPushButton("Use &bundled")
+        bundled = QPushButton("&Use bundled")
         bundled.clicked.connect(self.letterhead.clear)
         letterhead_row = QHBoxLayout()
         letterhead_row.addWidget(self.letterhead, 1)
@@ -100,7 +100,7 @@ class SettingsDialog(QDialog):
         note = QLabel("A Word document whose header, footer and styles every letter uses.")
         note.setWordWrap(True)
         form.addRow(note)
-        form.addRow(buddy_label("&Autosave after:", self.autosave), self.autosave)
+        form.addRow(buddy_label("Aut&osave after:", self.autosave), self.autosave)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self._save)

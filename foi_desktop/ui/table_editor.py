@@ -13,7 +13,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
-    QHBoxLayout,
     QHeaderView,
     QLineEdit,
     QPushButton,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 from foi_desktop.core.case import Table
 from foi_desktop.ui import question_ops
 from foi_desktop.ui.document import CaseDocument, FieldPath
+from foi_desktop.ui.flow_layout import flow_container
 from foi_desktop.ui.widgets import buddy_label, route_undo_keys
 
 
@@ -54,7 +54,7 @@ class TableEditor(QWidget):
         labels = QGridLayout()
         labels.addWidget(buddy_label("Ro&w label:", self.row_label), 0, 0)
         labels.addWidget(self.row_label, 0, 1)
-        labels.addWidget(buddy_label("Colu&mn label:", self.column_label), 1, 0)
+        labels.addWidget(buddy_label("&Column label:", self.column_label), 1, 0)
         labels.addWidget(self.column_label, 1, 1)
         self.add_row = QPushButton("Add row")
         self.remove_row = QPushButton("Remove row")
@@ -62,16 +62,13 @@ class TableEditor(QWidget):
         self.remove_column = QPushButton("Remove column")
         self.remove_table = QPushButton("Remove table")
         self.remove_table.setToolTip("Turn this back into a question without a table (undo brings the table back)")
-        buttons = QHBoxLayout()
-        for button in (self.add_row, self.remove_row, self.add_column, self.remove_column):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.remove_table)
+        buttons = flow_container(self.add_row, self.remove_row, self.add_column, self.remove_column,
+                                 self.remove_table)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.grid)
         layout.addLayout(labels)
-        layout.addLayout(buttons)
+        layout.addWidget(buttons)
         self._updating = False
         self.grid.itemChanged.connect(self._on_cell_edited)
         self.grid.currentCellChanged.connect(lambda *_: self._show_labels())

@@ -8,6 +8,7 @@ from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDateEdit,
     QFrame,
     QHBoxLayout,
@@ -29,6 +30,14 @@ def to_qdate(value: _dt.date) -> QDate:
 
 def from_qdate(value: QDate) -> _dt.date:
     return _dt.date(value.year(), value.month(), value.day())
+
+
+def shrinkable(combo: QComboBox, characters: int = 18) -> QComboBox:
+    """Let a combo box with long item texts shrink in a narrow window (the list still shows them whole)."""
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(characters)
+    combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+    return combo
 
 
 def buddy_label(text: str, widget: QWidget) -> QLabel:
