@@ -51,6 +51,8 @@ class CostView:
     items: str  # "4,000", "" when not given
     minutes: str  # "5", "2.5"
     hours: str  # "333", "7.5"
+    total_minutes: str  # "2", for an estimate under an hour
+    under_an_hour: bool
     activity: str
     advice: str
     has_estimate: bool
@@ -179,6 +181,8 @@ def _cost_view(question: Question) -> CostView:
         items="" if cost.items is None else f"{cost.items:,}",
         minutes="" if cost.minutes_per_item is None else _format_number(cost.minutes_per_item),
         hours=hours_text,
+        total_minutes="" if hours is None else _format_number(round(hours * 60, 1)),
+        under_an_hour=hours is not None and hours < 1,
         activity=cost.activity.strip(),
         advice=cost.advice.strip(),
         has_estimate=hours is not None,
@@ -239,7 +243,6 @@ def make_context(case: Case, settings: Settings, catalogue: Catalogue, today: _d
     regime = case.regime
     letter_date = case.letter_date or today or _dt.date.today()
     return {
-        "case": case,
         "org": organisation,
         "requester": case.requester,
         "reference": case.reference.strip(),

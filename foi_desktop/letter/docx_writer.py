@@ -237,21 +237,26 @@ class _BodyWriter:
 
     def body_xml(self, document: LetterDocument) -> str:
         out: list[str] = []
+        after_list_or_table = False
         for block in document.blocks:
             if isinstance(block, Paragraph):
-                out.append(self.paragraph(block))
+                # Word puts no space below a table or a tight list; the answer that follows keeps its distance.
+                gap = after_list_or_table and block.kind in ("answer", "normal")
+                out.append(self.paragraph(block, space_before=gap))
             elif isinstance(block, ListBlock):
                 out.append(self.list(block))
             elif isinstance(block, Table):
                 out.append(self.table(block))
+            after_list_or_table = isinstance(block, (Table, ListBlock))
         return "".join(out)
 
-    def paragraph(self, block: Paragraph) -> str:
+    def paragraph(self, block: Paragraph, space_before: bool = False) -> str:
         style = self.ids[block.kind]
+        spacing = '<w:spacing w:before="160"/>' if space_before else ""
         label = ""
         if block.label:
             label = f'<w:r><w:t xml:space="preserve">{_text(block.label)}</w:t></w:r><w:r><w:tab/></w:r>'
-        return f'<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr>{label}{_runs(block.runs)}</w:p>'
+        return f'<w:p><w:pPr><w:pStyle w:val="{style}"/>{spacing}</w:pPr>{label}{_runs(block.runs)}</w:p>'
 
     def list(self, block: ListBlock) -> str:
         name = NUMBER_STYLE if block.ordered else BULLET_STYLE

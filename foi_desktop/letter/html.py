@@ -13,17 +13,19 @@ from foi_desktop.letter.document import LetterDocument, ListBlock, Paragraph, Ru
 STYLESHEET = """
 body { font-family: Arial, 'Liberation Sans', 'DejaVu Sans', sans-serif; font-size: 11pt; color: #1a1a1a; }
 p { margin-top: 0px; margin-bottom: 8px; }
-h1 { font-size: 14pt; font-weight: bold; margin-top: 12px; margin-bottom: 10px; }
-h2 { font-size: 12pt; font-weight: bold; margin-top: 14px; margin-bottom: 6px; }
-h3 { font-size: 11pt; font-weight: bold; margin-top: 10px; margin-bottom: 4px; }
 p.question { font-weight: bold; margin-top: 12px; margin-bottom: 6px; margin-left: 28px; text-indent: -28px; }
 p.answer { background-color: #eef3f7; margin-left: 28px; padding: 4px; margin-bottom: 6px; }
-ul, ol { margin-top: 0px; margin-bottom: 8px; }
 table.grid { border-collapse: collapse; margin-bottom: 10px; }
 table.grid th { background-color: #f2f2f2; font-weight: bold; text-align: left; }
 """
 
 _HEADINGS = {"title": "h1", "heading1": "h2", "heading2": "h3"}
+# Qt gives headings its own large sizes unless told on the element itself.
+_HEADING_STYLE = {
+    "h1": "font-size:15pt; margin-top:12px; margin-bottom:10px;",
+    "h2": "font-size:12pt; color:#1f4e79; margin-top:14px; margin-bottom:4px;",
+    "h3": "font-size:11pt; color:#1f4e79; margin-top:10px; margin-bottom:4px;",
+}
 
 
 def render_html(document: LetterDocument) -> str:
@@ -41,7 +43,7 @@ def render_html(document: LetterDocument) -> str:
         if isinstance(block, Paragraph):
             tag = _HEADINGS.get(block.kind)
             if tag is not None:
-                append(f"<{tag}>{_runs(block.runs)}</{tag}>")
+                append(f'<{tag} style="{_HEADING_STYLE[tag]}">{_runs(block.runs)}</{tag}>')
             elif block.kind == "normal":
                 append(f"<p>{_runs(block.runs)}</p>")
             else:
@@ -49,7 +51,8 @@ def render_html(document: LetterDocument) -> str:
                 append(f'<p class="{block.kind}">{label}{_runs(block.runs)}</p>')
         elif isinstance(block, ListBlock):
             tag = "ol" if block.ordered else "ul"
-            append(f"<{tag}>" + "".join(f"<li>{_runs(item)}</li>" for item in block.items) + f"</{tag}>")
+            items = "".join(f"<li>{_runs(item)}</li>" for item in block.items)
+            append(f'<{tag} style="margin-left:28px; margin-top:0px; margin-bottom:6px;">{items}</{tag}>')
         elif isinstance(block, Table):
             append(_table(block))
     append("</body></html>")
@@ -84,6 +87,6 @@ def _table(table: Table) -> str:
     # The caption is the table's accessible name (alt text in Word), not visible text, in both outputs.
     summary = f' summary="{escape(table.caption)}"' if table.caption else ""
     return (
-        f'<table class="grid" border="1" cellspacing="0" cellpadding="5" width="100%"{summary}>'
+        f'<table class="grid" border="1" cellspacing="0" cellpadding="5" style="margin-left:28px;"{summary}>'
         f"{thead}<tbody>{body}</tbody></table>"
     )

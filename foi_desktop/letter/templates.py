@@ -1,8 +1,8 @@
 """The wording templates: Jinja2, sandboxed, autoescaped, with an administrator's copies first.
 
 Templates may be edited by hand and the values they print come from requesters, so
-they run in :class:`jinja2.sandbox.SandboxedEnvironment` (no reaching Python
-internals) with autoescaping (a requester's ``<b>`` is text, not markup). Every printed
+they run in :class:`jinja2.sandbox.ImmutableSandboxedEnvironment` (no reaching
+Python internals, no changing what they are given) with autoescaping (a requester's ``<b>`` is text, not markup). Every printed
 value also passes :func:`finalize`, which makes it XML-safe and turns its line breaks
 into ``<br/>`` and its blank lines into ``<parbreak/>``.
 
@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-from jinja2.sandbox import SandboxedEnvironment
+from jinja2.sandbox import ImmutableSandboxedEnvironment, SandboxedEnvironment
 from markupsafe import Markup, escape
 
 from foi_desktop.letter.errors import LetterTemplateError
@@ -117,8 +117,9 @@ def environment() -> SandboxedEnvironment:
     return _cache["environment"]
 
 
-class LetterSandbox(SandboxedEnvironment):
-    """The sandbox, with a fast path for the plain data classes the letter context is made of.
+class LetterSandbox(ImmutableSandboxedEnvironment):
+    """The sandbox (immutable: a template cannot change a list), with a fast path for the
+    plain data classes the letter context is made of.
 
     The sandbox checks every attribute access (several microseconds each); for a field
     of a registered data class (text, numbers, lists, other registered classes) there is
