@@ -140,6 +140,29 @@ def _cmd_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# --------------------------------------------------------------------------- import
+
+
+def _cmd_import(args: argparse.Namespace) -> int:
+    """A new case from a received request (.txt, .docx, .eml, .msg, or "-" for text on stdin)."""
+    from foi_desktop.core.fileformat import save_case
+    from foi_desktop.core.summary import one_line_summary
+    from foi_desktop.intake import IntakeError, parse_request_text, read_request_file
+
+    try:
+        parsed = parse_request_text(sys.stdin.read()) if args.request == "-" else read_request_file(args.request)
+    except IntakeError as exc:
+        raise CommandError(str(exc)) from None
+    if not parsed.questions:
+        raise CommandError(f"{args.request}: no request text was found, so no case was written")
+    for warning in parsed.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    case = parsed.to_case()
+    save_case(case, args.output)
+    print(f"Wrote {args.output}: {one_line_summary(case)}")
+    return EXIT_OK
+
+
 # --------------------------------------------------------------------------- parser
 
 
@@ -190,6 +213,11 @@ def _build_parser() -> tuple[argparse.ArgumentParser, dict[str, Callable[[argpar
     p.add_argument("-o", "--output", required=True, metavar="LETTER.docx")
     p.add_argument("--html", metavar="PATH", help="also write the letter as the preview's HTML")
     handlers["export"] = _cmd_export
+
+    p = sub.add_parser("import", help="start a case from a received request (.txt, .docx, .eml, .msg, or - for stdin)")
+    p.add_argument("request", metavar="REQUEST")
+    p.add_argument("-o", "--output", required=True, metavar="CASE.foi")
+    handlers["import"] = _cmd_import
 
     return parser, handlers
 

@@ -356,7 +356,9 @@ def _cut_sign_off(lines: list[Line], found: Found) -> list[Line]:
             content_seen = True
             continue
         is_sign_off, same_line_name = _sign_off_at(lines, index)
-        if not is_sign_off or not content_seen:
+        if is_sign_off and not content_seen and not _STRONG_SIGN_OFF.match(line.text.strip()):
+            is_sign_off = False  # "Thanks for your reply…" opening a message is not its end
+        if not is_sign_off:
             content_seen = True
             continue
         after = lines[index + 1 :]

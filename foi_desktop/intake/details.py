@@ -35,7 +35,11 @@ def split_sender(value: str) -> tuple[str, str]:
     from email.utils import parseaddr
 
     value = value.strip()
-    name, address = parseaddr(value)
+    if "<" in value and value.rstrip().endswith(">"):
+        name, _, address = value.rpartition("<")  # "Taylor, Sam <sam@…>" confuses parseaddr
+        name, address = name.strip(), address.rstrip(">").strip()
+    else:
+        name, address = parseaddr(value)
     if "@" not in address:
         address = find_email(value)
     name = name.strip().strip('"').strip()
@@ -177,7 +181,7 @@ def _safe_date(year: int, month: int, day: int) -> _dt.date | None:
 
 _EIR_SCOTLAND = re.compile(r"environmental information \(scotland\) regulations", re.IGNORECASE)
 _FOISA = re.compile(r"freedom of information \(scotland\) act|\bFOISA\b", re.IGNORECASE)
-_EIR = re.compile(r"environmental information regulations|\bEIRs?\b")
+_EIR = re.compile(r"(?i:environmental information regulations)|\bEIRs?\b")
 
 
 def detect_regime(text: str) -> Regime:
