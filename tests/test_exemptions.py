@@ -132,3 +132,8 @@ def test_catalogue_entry_problems_are_named(tmp_path):
     del data["regimes"]["foisa"]["cost_limit"]
     with pytest.raises(CatalogueError, match="foisa entry lacks cost_limit"):
         load_catalogue(_write(tmp_path, data))
+
+
+def test_names_read_well_inside_brackets(catalogue):
+    """The letter prints "section 43(2) (Commercial interests: ...)": a name with its own brackets would nest."""
+    assert not [e.id for e in catalogue.exemptions if "(" in e.name or ")" in e.name]

@@ -403,7 +403,7 @@ def test_s36_and_s40_parts_are_named_and_classed():
     )
     text = letter_text(one_question_case(answer))
     assert "section 36(2)(b)(ii) (Prejudice to effective conduct of public affairs: free and frank exchange of views), " in text
-    assert "section 40(2) and (4A) (Personal information: third party personal data (exempt from the right of access)) and section 40(1)" in text
+    assert "section 40(2) and (4A) (Personal information: third party personal data exempt from the right of access) and section 40(1)" in text
     assert "Section 36(2)(b)(ii) is a qualified exemption" in text
     assert "Section 40(2) and (4A) is a qualified exemption" in text
     assert "Section 40(1) is an absolute exemption" in text
