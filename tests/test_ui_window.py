@@ -468,3 +468,40 @@ def test_the_keyboard_reaches_every_part_in_reading_order(window, qtbot):
     window.select_question(0)
     names = tab_through(window, qtbot, window.editor.text, presses=20)
     assert "tableGrid" in names and names.index("tableGrid") < names.index("outcome")
+
+
+def test_importing_a_request_starts_an_unsaved_case(window, tmp_path, monkeypatch):
+    monkeypatch.setattr(MainWindow, "_request_review", staticmethod(lambda: None))
+    request = tmp_path / "request.txt"
+    request.write_text(
+        "Dear FOI team,\n\nPlease tell me:\n\n1. How many libraries did you run in 2023?\n"
+        "2. How many of them closed in 2024?\n\nYours faithfully,\nAlex Jones\n",
+        encoding="utf-8",
+    )
+    assert window.import_request(str(request))
+    case = window.document.case
+    assert [q.text for q in case.questions] == ["How many libraries did you run in 2023?",
+                                                "How many of them closed in 2024?"]
+    assert window.document.path is None and window.isWindowModified()
+    assert window.windowTitle().startswith("Imported request")
+
+
+def test_dropping_a_request_file_imports_it(window, qtbot, tmp_path, monkeypatch):
+    monkeypatch.setattr(MainWindow, "_request_review", staticmethod(lambda: None))
+    request = tmp_path / "request.txt"
+    request.write_text("1. How many parks do you maintain?\n2. What is the budget?\n", encoding="utf-8")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(request))])
+    window.dropEvent(QDropEvent(QPointF(50, 50), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                                Qt.KeyboardModifier.NoModifier))
+    qtbot.waitUntil(lambda: window.document.untitled_name == "Imported request", timeout=2000)
+    assert len(window.document.case.questions) == 2
+
+
+def test_a_bad_request_file_is_explained(window, tmp_path):
+    bad = tmp_path / "request.docx"
+    bad.write_bytes(b"not really a word file")
+    assert not window.import_request(str(bad))
+    box = window.last_message_box
+    assert box.windowTitle() == "The request cannot be imported" and "not a Word document" in box.text()
+    assert window.document.case.reference == "FOI-2020-0473"

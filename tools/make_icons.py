@@ -1,6 +1,7 @@
 """Draw FOI Desktop's icon and write it as PNGs and a Windows .ico.
 
-    python tools/make_icons.py            # writes resources/icons/
+    python tools/make_icons.py                # writes resources/icons/
+    python tools/make_icons.py --out DIR      # somewhere else (tests compare with the committed ones)
 
 The icon is drawn with QPainter from shapes only (no fonts), so running the
 script again gives the same pictures. A letter page with a folded corner, a
@@ -14,6 +15,7 @@ Windows itself stores it).
 
 from __future__ import annotations
 
+import argparse
 import os
 import struct
 import sys
@@ -130,14 +132,17 @@ def ico_bytes(images: dict[int, QImage]) -> bytes:
     return struct.pack("<HHH", 0, 1, len(entries)) + directory + payload
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Draw FOI Desktop's icon as PNGs and a .ico.")
+    parser.add_argument("--out", type=Path, default=OUT_DIR, help=f"folder to write to (default {OUT_DIR})")
+    out = parser.parse_args(argv).out
     QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
-    OUT_DIR.mkdir(parents=True, exist_ok=True)
+    out.mkdir(parents=True, exist_ok=True)
     images = {size: draw(size) for size in SIZES}
     for size, image in images.items():
-        (OUT_DIR / f"foi-desktop-{size}.png").write_bytes(png_bytes(image))
-    (OUT_DIR / "foi-desktop.ico").write_bytes(ico_bytes(images))
-    print(f"Wrote {len(SIZES)} PNGs and foi-desktop.ico to {OUT_DIR}")
+        (out / f"foi-desktop-{size}.png").write_bytes(png_bytes(image))
+    (out / "foi-desktop.ico").write_bytes(ico_bytes(images))
+    print(f"Wrote {len(SIZES)} PNGs and foi-desktop.ico to {out}")
     return 0
 
 

@@ -25,6 +25,9 @@ class ExemptionPicker(QWidget):
         self.list = QListWidget()
         self.list.setAccessibleName("Exemptions")
         self.list.setObjectName("exemptionList")
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.list.setUniformItemSizes(True)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -95,6 +98,7 @@ class ExemptionPicker(QWidget):
 
     def _add_item(self, exemption_id: str, text: str, search_text: str) -> None:
         item = QListWidgetItem(text)
+        item.setToolTip(text)
         item.setData(ID_ROLE, exemption_id)
         item.setData(Qt.ItemDataRole.UserRole + 1, search_text.lower())
         item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsSelectable)

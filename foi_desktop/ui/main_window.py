@@ -175,9 +175,11 @@ class MainWindow(QMainWindow):
         self.undo_action = stack.createUndoAction(self, "&Undo")
         self.undo_action.setShortcuts(QKeySequence.keyBindings(S.Undo))
         self.undo_action.setIcon(self._icon(T.EditUndo, P.SP_ArrowBack))
+        self.undo_action.setIconText("Undo")  # the toolbar stays short; the menu names the step
         self.redo_action = stack.createRedoAction(self, "&Redo")
         self.redo_action.setShortcuts(QKeySequence.keyBindings(S.Redo))
         self.redo_action.setIcon(self._icon(T.EditRedo, P.SP_ArrowForward))
+        self.redo_action.setIconText("Redo")
         self.addAction(self.undo_action)
         self.addAction(self.redo_action)
 
@@ -467,7 +469,7 @@ class MainWindow(QMainWindow):
             self.import_request(path)
 
     def import_request(self, path: str) -> bool:
-        """Start a new case from a request file, via the intake package and its review dialog."""
+        """Start a new case from a request file, via the intake package and its review dialog when present."""
         try:
             from foi_desktop.intake import read_request_file
         except ImportError:
@@ -478,16 +480,22 @@ class MainWindow(QMainWindow):
         except Exception as exc:  # the reader explains itself; never lose the open case over it
             self._message("The request cannot be imported", str(exc))
             return False
-        try:
-            from foi_desktop.ui import intake_review
-        except ImportError:
-            intake_review = None
-        review = getattr(intake_review, "review_request", None) if intake_review else None
+        review = self._request_review()
         if review is not None:
             review(self, parsed, self._accept_imported_case)
         else:
             self._accept_imported_case(parsed.to_case())
+            self.message_bar.show_messages(list(parsed.warnings))
         return True
+
+    @staticmethod
+    def _request_review():
+        """The intake review dialog's entry point ``review_request(parent, parsed, on_accept)``, if installed."""
+        try:
+            from foi_desktop.ui import intake_review
+        except ImportError:
+            return None
+        return getattr(intake_review, "review_request", None)
 
     def _accept_imported_case(self, case: Case) -> None:
         if not case.questions:
@@ -640,6 +648,7 @@ class MainWindow(QMainWindow):
         else:
             self.editor.show_question(-1)
         self.tabs.setCurrentIndex(self.question_tab)
+        self.question_list.view.setFocus()
         self._update_title()
         self._update_question_actions()
         self.render_preview()

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QRadioButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -79,6 +80,8 @@ class OptionsDialog(QDialog):
         self.setWindowTitle("Edit options")
         self.setObjectName("optionsDialog")
         self.text = PlainTextField(lines=8, document_undo=False)
+        self.text.setLineWrapMode(PlainTextField.LineWrapMode.NoWrap)  # one line, one option: wrapping would hide that
+        self.text.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.text.setPlainText("\n".join(options))
         label = QLabel("&Options, one per line (leave empty for a question without options):")
         label.setBuddy(self.text)
@@ -91,7 +94,7 @@ class OptionsDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(label)
-        layout.addWidget(self.text)
+        layout.addWidget(self.text, 1)
         layout.addWidget(note)
         layout.addWidget(self.buttons)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
