@@ -6,7 +6,7 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QIODevice, Qt, QTimer
+from PySide6.QtCore import QBuffer, QIODevice, Qt, QTimer, qInstallMessageHandler
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -101,11 +101,19 @@ def run_window(case_path: str | None) -> int:
     return app.exec()
 
 
+def _quiet_offscreen_notice(mode, context, message: str) -> None:
+    """The offscreen platform says it cannot pass size hints to a window manager it does not have; say nothing else away."""
+    if "propagateSizeHints" in message:
+        return
+    sys.stderr.write(message + "\n")
+
+
 def render_screenshot(output: str | os.PathLike[str], case_path: str | None = None, *,
                       size: tuple[int, int] = DEFAULT_SCREENSHOT_SIZE, question: int | None = None,
                       dark: bool = False) -> Path:
     """Render the window offscreen with a case (the sample by default) and write a PNG atomically."""
     os.environ["QT_QPA_PLATFORM"] = "offscreen"  # must be set before the application object exists
+    previous_handler = qInstallMessageHandler(_quiet_offscreen_notice)
     app = create_application()
     if dark:
         use_dark_scheme(app)
@@ -134,3 +142,4 @@ def render_screenshot(output: str | os.PathLike[str], case_path: str | None = No
         window.document.undo_stack.setClean()
         window.close()
         window.deleteLater()
+        qInstallMessageHandler(previous_handler)
