@@ -35,6 +35,7 @@ class Found:
     address: str = ""
     subject: str = ""
     received: _dt.date | None = None
+    took_earlier_message: bool = False  # the request was below a "-----Original Message-----" line
 
     def offer(self, **values) -> None:
         for key, value in values.items():
@@ -269,6 +270,7 @@ def _drop_quoted(lines: list[Line], found: Found, *, forwarded: bool, depth: int
     if not take_below or depth > 3:
         return above_clean
     # The earlier message is the request: drop the marker, read its headers, unquote it.
+    found.took_earlier_message = True
     below = below[1:] if not _HEADER.match(below[0].text) else below
     if below and _ON_START.match(lines[index].text) and not _ON_WROTE.match(lines[index].text):
         below = below[1:]

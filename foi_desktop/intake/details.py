@@ -54,7 +54,8 @@ def split_sender(value: str) -> tuple[str, str]:
 
 # --------------------------------------------------------------------------- names
 
-_NAME_WORD = re.compile(r"^(?:[A-Z][A-Za-z'\-]*\.?|[A-Z]\.|Mc[A-Z][a-z]+|O'[A-Z][a-z]+|(?:van|von|de|der|den|da|di|du|la|le|bin|al|ap|y)|\([A-Za-z]+\))$")
+_NAME_WORD = re.compile(r"^(?:[^\W\d_](?:[^\W\d_]|['\-])*\.?|(?:van|von|de|der|den|da|di|du|la|le|bin|al|ap|y)|\([^\W\d_]+\))$")
+_PARTICLES = {"van", "von", "de", "der", "den", "da", "di", "du", "la", "le", "bin", "al", "ap", "y"}
 _NOT_NAMES = {
     "regards", "thanks", "thank", "yours", "faithfully", "sincerely", "best", "kind", "many", "dear", "sent",
     "from", "to", "subject", "date", "team", "council", "officer", "foi", "information", "request", "the",
@@ -75,7 +76,7 @@ def looks_like_name(text: str) -> bool:
         return False
     if not words[0][:1].isupper():
         return False
-    return all(_NAME_WORD.match(word) for word in words)
+    return all(_NAME_WORD.match(word) and (word[:1].isupper() or word[:1] == "(" or word in _PARTICLES) for word in words)
 
 
 # --------------------------------------------------------------------------- subjects

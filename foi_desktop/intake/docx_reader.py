@@ -65,13 +65,8 @@ def _read_blocks(parent, document, numbering: "_Numbering", lines: list[str]) ->
 def _table_rows(table) -> list[str]:
     rows = []
     for row in table.rows:
-        cells = []
-        previous = None
-        for cell in row.cells:
-            if previous is not None and cell._tc is previous:
-                continue  # a merged cell is returned once per grid column it spans
-            previous = cell._tc
-            cells.append(" ".join(cell.text.replace("\t", " ").split()))
+        # A merged cell comes back once per grid column it spans: repeating its text keeps the grid's shape.
+        cells = [" ".join(cell.text.replace("\t", " ").split()) for cell in row.cells]
         if len(cells) == 1:
             cells.append("")
         rows.append("\t".join(cells))

@@ -112,7 +112,16 @@ def _understand(parsed: ParsedRequest, received: ReceivedRequest, source_lines: 
     kept: list[cleaning.Line] = []
     for index, (start, end) in enumerate(segments):
         lines = [cleaning.Line(number, source_lines[number]) for number in range(start, end)]
-        cleaned = cleaning.clean(lines, found, forwarded=received.forwarded and index == 0)
+        if index == 0 and received.forwarded:
+            # In a forward, whoever signs the covering note is the colleague who forwarded it,
+            # unless the request itself is quoted below it.
+            note = cleaning.Found()
+            cleaned = cleaning.clean(lines, note, forwarded=True)
+            if not note.took_earlier_message:
+                note.signed_name = note.name = note.email = ""
+            found = note
+        else:
+            cleaned = cleaning.clean(lines, found)
         if kept and cleaned:
             kept.append(cleaning.Line(cleaned[0].number, ""))
         kept.extend(cleaned)
@@ -128,13 +137,10 @@ def _understand(parsed: ParsedRequest, received: ReceivedRequest, source_lines: 
     parsed.question_lines = [sorted(set(item.numbers)) for item in questions if item.question.text.strip() or item.question.table]
 
     sender_name, sender_email = details.split_sender(received.sender)
-    if _NO_REPLY.match(sender_email):
-        sender_email = ""
+    if _NO_REPLY.match(sender_email) or received.forwarded:
+        sender_name = sender_email = ""  # a web form's robot, or the colleague who forwarded the request
     parsed.requester_name = found.signed_name or found.name or sender_name
-    if received.forwarded and found.email:
-        parsed.requester_email = found.reply_email or found.email
-    else:
-        parsed.requester_email = found.reply_email or sender_email or found.email
+    parsed.requester_email = found.reply_email or sender_email or found.email
     parsed.requester_address = found.address
     envelope_subject = details.clean_subject(received.subject)
     parsed.subject = (found.subject or envelope_subject) if received.forwarded else (envelope_subject or found.subject)

@@ -78,9 +78,17 @@ def _build(header: list[str], rows: list[list[str]]) -> Table | None:
         cells = [tidy(cell) for cell in cells]
         if not any(cells):
             continue
+        if not table.rows and not cells[0]:
+            # a second heading row under merged headings ("Condition" over "Good", "Poor")
+            subs = cells[1:]
+            table.columns = [
+                " - ".join(part for part in (top, sub) if part) if index < len(subs) else top
+                for index, (top, sub) in enumerate(zip(table.columns, subs + [""] * len(table.columns)))
+            ]
+            continue
         table.rows.append(cells[0])
         table.cells.append(cells[1:])
-    if not table.rows or not all(table.rows):
+    if not table.rows or not any(table.rows):
         return None
     table.normalise()
     return table
@@ -111,10 +119,11 @@ def _cell_per_line(lines, start: int) -> tuple[Table | None, int]:
     return _build(groups[0], groups[1:]), end
 
 
-def _tab_rows(lines, start: int) -> tuple[Table | None, int]:
+def _tab_rows(lines, start: int, header_may_be_one_cell: bool = False) -> tuple[Table | None, int]:
     """One row per line, cells separated by tabs; rows whose trailing tabs were lost still count."""
-    header = _row_cells(lines[start].text)
-    if header is None:
+    text = lines[start].text
+    header = text.split("\t") if header_may_be_one_cell and _is_cell_line(text) else _row_cells(text)
+    if header is None or (header_may_be_one_cell and (start + 1 >= len(lines) or _row_cells(lines[start + 1].text) is None)):
         return None, start + 1
     rows: list[list[str]] = []
     index = start + 1
@@ -167,6 +176,9 @@ def find_tables(lines) -> list:
         text = lines[index].text
         if "\t" in text:
             table, end = _cell_per_line(lines, index) if _is_cell_line(text) else _tab_rows(lines, index)
+            if table is None and _is_cell_line(text):
+                # "<tab>Condition" heading a tab-separated grid (its corner cell is empty)
+                table, end = _tab_rows(lines, index, header_may_be_one_cell=True)
         elif "|" in text:
             table, end = _pipe_table(lines, index)
         else:

@@ -66,7 +66,7 @@ def decode_text(data: bytes, name: str) -> tuple[str, list[str]]:
     as_utf8 = data.decode("utf-8", errors="replace")
     bad = as_utf8.count("\ufffd")
     good = sum(1 for char in as_utf8 if ord(char) > 127) - bad
-    if good > bad * 4:
+    if good > bad:
         return as_utf8, [f"{name}: {bad} character{'s' if bad != 1 else ''} could not be read and show as \ufffd."]
     return data.decode("cp1252", errors="replace"), []
 
