@@ -194,3 +194,23 @@ def test_start_with_a_bad_case_path_explains_and_keeps_running(qtbot, tmp_path):
 def test_draft_files_stay_in_the_private_home(foi_home):
     assert str(paths.autosave_dir()).startswith(str(foi_home))
     assert str(recent_files.recent_file()).startswith(str(foi_home))
+
+
+def test_recovering_while_a_case_is_being_edited_opens_a_second_window(qtbot):
+    first = make_window(qtbot)
+    first.load_sample()
+    first.document.set_value(("reference",), "LOST-2")
+    first.autosaver.write_now()
+    first.autosaver._lock.unlock()  # as if its process had died
+    first.autosaver._lock = None
+    first.autosaver._written = False
+
+    busy = make_window(qtbot, Settings())
+    busy.load_sample()
+    busy.document.set_value(("reference",), "WORK-IN-PROGRESS")
+    (draft,) = find_orphaned_drafts()
+    other = busy.recover_draft(draft)
+    qtbot.addWidget(other)
+    assert other is not busy
+    assert busy.document.case.reference == "WORK-IN-PROGRESS"
+    assert other.document.case.reference == "LOST-2" and other.isWindowModified()

@@ -505,3 +505,49 @@ def test_a_bad_request_file_is_explained(window, tmp_path):
     box = window.last_message_box
     assert box.windowTitle() == "The request cannot be imported" and "not a Word document" in box.text()
     assert window.document.case.reference == "FOI-2020-0473"
+
+
+def test_non_ascii_typing_reaches_the_case(window, qtbot):
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication
+
+    window.select_question(3)
+    field = window.editor.explanation
+    field.setFocus()
+    for character in "Café costs £450 – €500 ✓":
+        for kind in (QKeyEvent.Type.KeyPress, QKeyEvent.Type.KeyRelease):
+            QApplication.sendEvent(field, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, character))
+    assert answer(window, 3).explanation == "Café costs £450 – €500 ✓"
+    assert window.document.undo_stack.count() == 1
+
+
+def test_a_failed_save_is_explained_and_the_changes_kept(window, tmp_path, monkeypatch):
+    window.document.set_value(("reference",), "KEEP-ME")
+    monkeypatch.setattr(MainWindow, "_ask_save_path", lambda self: str(tmp_path / "no-such-folder" / "case.foi"))
+    assert window.on_save() is False
+    assert "does not exist" in window.last_message_box.text()
+    assert window.isWindowModified() and window.document.case.reference == "KEEP-ME"
+
+
+def test_choosing_save_then_cancelling_the_file_dialog_keeps_the_window_open(window, monkeypatch):
+    window.document.set_value(("reference",), "UNSAVED")
+    monkeypatch.setattr(MainWindow, "_ask_save_changes", lambda self: QMessageBox.StandardButton.Save)
+    monkeypatch.setattr(MainWindow, "_ask_save_path", lambda self: "")
+    assert window.close() is False
+    assert window.isVisible()
+    monkeypatch.setattr(MainWindow, "_ask_save_changes", lambda self: QMessageBox.StandardButton.Discard)
+
+
+def test_a_short_letter_follows_the_keyboard(window, qtbot):
+    import time
+
+    window.select_question(3)
+    field = window.editor.explanation
+    field.setFocus()
+    qtbot.keyClicks(field, "QZXW")
+    qtbot.waitUntil(lambda: "QZXW" in window.preview.browser.toPlainText(), timeout=2000)
+    started = time.perf_counter()
+    qtbot.keyClicks(field, "k")
+    qtbot.waitUntil(lambda: "QZXWk" in window.preview.browser.toPlainText(), timeout=2000)
+    elapsed = (time.perf_counter() - started) * 1000
+    assert elapsed < 100, f"keystroke to preview took {elapsed:.0f} ms"

@@ -6,6 +6,7 @@ import os
 import sys
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QBuffer, QIODevice, Qt, QTimer, qInstallMessageHandler
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
@@ -98,7 +99,12 @@ def run_window(case_path: str | None) -> int:
 
         window.automation = Automation(window, Path(script))
         QTimer.singleShot(0, window.automation.run)
-    return app.exec()
+    code = app.exec()
+    # Delete the windows while Qt is still whole, rather than leave them to the interpreter's shutdown.
+    for widget in app.topLevelWidgets():
+        if shiboken6.isValid(widget):
+            shiboken6.delete(widget)
+    return code
 
 
 def _quiet_offscreen_notice(mode, context, message: str) -> None:

@@ -48,7 +48,8 @@ from foi_desktop.ui.snippets import load_snippets
 from foi_desktop.ui.widgets import MessageBar, show_message
 
 APP_NAME = "FOI Desktop"
-PREVIEW_DELAY_MS = 150  # long enough to let a burst of typing finish, short enough to feel live
+PREVIEW_DELAY_MS = 150  # the longest wait after a keystroke before the letter is redrawn
+PREVIEW_MIN_DELAY_MS = 30  # a short letter is redrawn almost at once
 REQUEST_SUFFIXES = (".txt", ".docx", ".eml", ".msg")
 SAMPLE_TITLE = "Sample case"
 
@@ -700,7 +701,12 @@ class MainWindow(QMainWindow):
     # ================================================================== preview
 
     def schedule_preview(self) -> None:
-        self.preview_timer.start()
+        """Redraw the letter once typing pauses: twice as long as the last redraw took, within 30–150 ms.
+
+        A short letter follows the keyboard almost at once; a long one waits for a pause,
+        so a keystroke never queues behind more than one redraw.
+        """
+        self.preview_timer.start(int(min(PREVIEW_DELAY_MS, max(PREVIEW_MIN_DELAY_MS, 2 * self.last_preview_ms))))
 
     def render_preview(self) -> None:
         self.preview_timer.stop()
