@@ -64,6 +64,8 @@ class MainWindow(QMainWindow):
         self.autosaver = Autosaver(self.document, lambda: self.settings.autosave_seconds, self)
         self.snippets = load_snippets()
         self.settings_dialog: SettingsDialog | None = None
+        self.recovery_dialog = None  # set by app.start when drafts are offered
+        self.automation = None  # set by app.run_window under FOI_DESKTOP_AUTOMATION
         self.last_message_box: QMessageBox | None = None
         self.last_preview_ms = 0.0
         self.preview_timer = QTimer(self)
@@ -76,7 +78,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._connect()
         self.setAcceptDrops(True)
-        self.resize(1400, 900)
+        self._fit_to_screen(1400, 900)
         self.new_case()
 
     # ================================================================== building
@@ -263,6 +265,16 @@ class MainWindow(QMainWindow):
         self.autosaver.failed.connect(lambda message: self.message_bar.show_messages([message]))
 
     # ================================================================== public: the document
+
+    def _fit_to_screen(self, width: int, height: int) -> None:
+        """Open at a comfortable size, but never larger than most of the screen (a 1366×768 laptop)."""
+        screen = self.screen()
+        if screen is not None:
+            available = screen.availableGeometry()
+            if available.width() >= 1024:  # a real screen (the offscreen one is smaller)
+                width = min(width, int(available.width() * 0.92))
+                height = min(height, int(available.height() * 0.92))
+        self.resize(width, height)
 
     @property
     def today(self) -> _dt.date:
