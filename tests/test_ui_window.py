@@ -551,3 +551,16 @@ def test_a_short_letter_follows_the_keyboard(window, qtbot):
     qtbot.waitUntil(lambda: "QZXWk" in window.preview.browser.toPlainText(), timeout=2000)
     elapsed = (time.perf_counter() - started) * 1000
     assert elapsed < 100, f"keystroke to preview took {elapsed:.0f} ms"
+
+
+def test_import_goes_through_the_review_step(window, tmp_path):
+    request = tmp_path / "request.txt"
+    request.write_text("1. How many parks do you maintain?\n2. What is the budget?\n", encoding="utf-8")
+    assert window.import_request(str(request))
+    dialog = window.review_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert window.document.case.reference == "FOI-2020-0473"  # nothing changes until the officer accepts
+    dialog.accept()
+    assert [q.text for q in window.document.case.questions] == ["How many parks do you maintain?",
+                                                                "What is the budget?"]
+    assert window.isWindowModified()

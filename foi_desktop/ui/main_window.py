@@ -65,6 +65,7 @@ class MainWindow(QMainWindow):
         self.snippets = load_snippets()
         self.settings_dialog: SettingsDialog | None = None
         self.recovery_dialog = None  # set by app.start when drafts are offered
+        self.review_dialog = None  # the intake review step of the last import
         self.automation = None  # set by app.run_window under FOI_DESKTOP_AUTOMATION
         self.last_message_box: QMessageBox | None = None
         self.last_preview_ms = 0.0
@@ -495,7 +496,7 @@ class MainWindow(QMainWindow):
             return False
         review = self._request_review()
         if review is not None:
-            review(self, parsed, self._accept_imported_case)
+            self.review_dialog = review(self, parsed, self._accept_imported_case)
         else:
             self._accept_imported_case(parsed.to_case())
             self.message_bar.show_messages(list(parsed.warnings))
