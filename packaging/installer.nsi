@@ -9,7 +9,15 @@
 ; are never touched. See packaging/README.md.
 
 Unicode true
-Target amd64-unicode
+; A 64-bit installer, like the program. Windows builds of NSIS from nsis.sf.net ship
+; only x86 stubs; there the installer is 32-bit and still installs the same way
+; (SetRegView 64, $PROGRAMFILES64).
+!if /FileExists "${NSISDIR}\Stubs\lzma_solid-amd64-unicode"
+  Target amd64-unicode
+!else
+  !warning "no amd64-unicode stubs in ${NSISDIR}: building a 32-bit installer"
+  Target x86-unicode
+!endif
 ManifestDPIAware true
 SetCompressor /SOLID lzma
 SetCompressorDictSize 32
