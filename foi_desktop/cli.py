@@ -178,6 +178,7 @@ def _build_parser() -> tuple[argparse.ArgumentParser, dict[str, Callable[[argpar
     parser = _Parser(
         prog="foi-desktop",
         description="FOI Desktop: answer Freedom of Information requests. Without a command, opens the window.",
+        epilog="Open the window: foi-desktop [CASE.foi] [--sample]",
     )
     parser.add_argument("--version", action="version", version=f"FOI Desktop {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
@@ -225,13 +226,16 @@ def _build_parser() -> tuple[argparse.ArgumentParser, dict[str, Callable[[argpar
 def _window_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="foi-desktop", description="Open FOI Desktop's window.")
     parser.add_argument("case", nargs="?", metavar="CASE.foi", help="a case file to open")
+    parser.add_argument(
+        "--sample", action="store_true", help="open the bundled sample case (as an unsaved copy)"
+    )
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     parser, handlers = _build_parser()
-    if argv and (argv[0] in handlers or argv[0].startswith("-")):
+    if argv and (argv[0] in handlers or argv[0] in ("-h", "--help", "--version")):
         try:
             args = parser.parse_args(argv)
         except SystemExit as exc:
@@ -250,7 +254,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _open_window(args: argparse.Namespace) -> int:
     from foi_desktop.ui.app import run_window
 
-    return run_window(args.case)
+    return run_window(args.case, sample=args.sample)
 
 
 def _run(handler: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> int:
@@ -272,3 +276,7 @@ def _run(handler: Callable[[argparse.Namespace], int], args: argparse.Namespace)
 
 def _error(message: str) -> None:
     print(f"foi-desktop: error: {message}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -55,3 +55,14 @@ def test_usage_errors_are_one_line_too(capsys):
     assert err.count("\n") == 1 and err.startswith("foi-desktop: error:") and "gdpr" in err
     assert main(["a.foi", "b.foi"]) == 2
     assert capsys.readouterr().err.count("\n") == 1
+
+
+def test_window_options_reach_the_window(monkeypatch):
+    import foi_desktop.ui.app as app
+
+    seen = {}
+    monkeypatch.setattr(app, "run_window", lambda case, *, sample=False: seen.update(case=case, sample=sample) or 0)
+    assert main(["--sample"]) == 0
+    assert seen == {"case": None, "sample": True}
+    assert main(["my case.foi"]) == 0
+    assert seen == {"case": "my case.foi", "sample": False}

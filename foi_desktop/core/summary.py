@@ -16,7 +16,7 @@ def one_line_summary(case: Case) -> str:
         f"{count} question{'s' if count != 1 else ''}",
     ]
     if case.received:
-        parts.append(f"received {case.received:%d %B %Y}")
+        parts.append(f"received {case.received.day} {case.received:%B %Y}")
     outcomes = Counter(q.answer.outcome.label.lower() for q in case.questions)
     if outcomes:
         parts.append(", ".join(f"{n} {label}" for label, n in sorted(outcomes.items(), key=lambda item: -item[1])))

@@ -70,13 +70,14 @@ def use_dark_scheme(app: QApplication) -> None:
     app.setPalette(palette)
 
 
-def start(window: MainWindow, case_path: str | None) -> RecoveryDialog | None:
-    """What a fresh window shows: the case asked for, else the sample on a first start; then any drafts to recover."""
+def start(window: MainWindow, case_path: str | None, *, sample: bool = False) -> RecoveryDialog | None:
+    """What a fresh window shows: the case asked for (or the sample when asked), else the sample
+    on a first start; then any drafts to recover."""
     window.message_bar.show_messages(window.settings.problems)
     drafts = find_orphaned_drafts()
     if case_path:
         window.open_path(case_path)
-    elif not recent_files.load_recent() and not drafts:
+    elif sample or (not recent_files.load_recent() and not drafts):
         window.load_sample()
     if not drafts:
         return None
@@ -88,11 +89,11 @@ def start(window: MainWindow, case_path: str | None) -> RecoveryDialog | None:
     return dialog
 
 
-def run_window(case_path: str | None) -> int:
+def run_window(case_path: str | None, *, sample: bool = False) -> int:
     app = create_application()
     window = MainWindow()
     window.show()
-    start(window, case_path)
+    start(window, case_path, sample=sample)
     script = os.environ.get("FOI_DESKTOP_AUTOMATION", "").strip()
     if script:
         from foi_desktop.ui.automation import Automation
