@@ -510,21 +510,9 @@ def test_line_breaks_and_blank_lines_in_officer_text():
     assert answers[:2] == ["First line\nsecond line", "New paragraph\nShift+Enter"]
 
 
-def test_fast_enough_for_a_keystroke_preview():
-    import time
-
+def test_a_300_question_letter_builds_every_question():
+    """Size is covered here; speed is measured by benchmarks/run.py, not by timed tests."""
     from benchmarks.generate import generated_case
 
-    case = generated_case(300)
-    settings = settings_with_org()
-    build_letter(case, settings)  # compile the templates once, as the window does at start
-    best = min(_timed(lambda: render_html(build_letter(case, settings))) for _ in range(5))
-    assert best < 0.030, f"build_letter + render_html took {best * 1000:.1f} ms for 300 questions"
-
-
-def _timed(action) -> float:
-    import time
-
-    start = time.perf_counter()
-    action()
-    return time.perf_counter() - start
+    html = render_html(build_letter(generated_case(300), settings_with_org(), today=TODAY))
+    assert "Question 300:" in html and "Question 1:" in html

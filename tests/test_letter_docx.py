@@ -348,19 +348,12 @@ def test_read_only_folder(sample_case, tmp_path):
         folder.chmod(0o755)
 
 
-def test_export_is_fast_for_300_questions(tmp_path):
-    import time
-
+def test_export_of_300_questions_writes_every_table(tmp_path):
+    """Speed is measured by benchmarks/run.py; here the large letter must simply be complete."""
     from benchmarks.generate import generated_case
 
     document = build_letter(generated_case(300), Settings(), today=TODAY)
-    write_docx(document, tmp_path / "warm.docx")  # python-docx imported once, as in the window
-    best = float("inf")
-    for _ in range(3):
-        start = time.perf_counter()
-        write_docx(document, tmp_path / "big.docx")
-        best = min(best, time.perf_counter() - start)
-    assert best < 0.5, f"export took {best:.2f} s"
+    write_docx(document, tmp_path / "big.docx")
     assert len(docx.Document(str(tmp_path / "big.docx")).tables) == sum(
         1 for n in range(1, 301) if n % 4 and n % 7 == 0
     )
