@@ -470,8 +470,7 @@ def test_the_keyboard_reaches_every_part_in_reading_order(window, qtbot):
     assert "tableGrid" in names and names.index("tableGrid") < names.index("outcome")
 
 
-def test_importing_a_request_starts_an_unsaved_case(window, tmp_path, monkeypatch):
-    monkeypatch.setattr(MainWindow, "_request_review", staticmethod(lambda: None))
+def test_importing_a_request_starts_an_unsaved_case(window, tmp_path):
     request = tmp_path / "request.txt"
     request.write_text(
         "Dear FOI team,\n\nPlease tell me:\n\n1. How many libraries did you run in 2023?\n"
@@ -479,6 +478,8 @@ def test_importing_a_request_starts_an_unsaved_case(window, tmp_path, monkeypatc
         encoding="utf-8",
     )
     assert window.import_request(str(request))
+    assert window.document.case.subject == "Digitised records"  # nothing changes until the review is accepted
+    window.review_dialog.accept()
     case = window.document.case
     assert [q.text for q in case.questions] == ["How many libraries did you run in 2023?",
                                                 "How many of them closed in 2024?"]
@@ -486,14 +487,15 @@ def test_importing_a_request_starts_an_unsaved_case(window, tmp_path, monkeypatc
     assert window.windowTitle().startswith("Imported request")
 
 
-def test_dropping_a_request_file_imports_it(window, qtbot, tmp_path, monkeypatch):
-    monkeypatch.setattr(MainWindow, "_request_review", staticmethod(lambda: None))
+def test_dropping_a_request_file_imports_it(window, qtbot, tmp_path):
     request = tmp_path / "request.txt"
     request.write_text("1. How many parks do you maintain?\n2. What is the budget?\n", encoding="utf-8")
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(request))])
     window.dropEvent(QDropEvent(QPointF(50, 50), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
                                 Qt.KeyboardModifier.NoModifier))
+    qtbot.waitUntil(lambda: getattr(window, "review_dialog", None) is not None, timeout=2000)
+    window.review_dialog.accept()
     qtbot.waitUntil(lambda: window.document.untitled_name == "Imported request", timeout=2000)
     assert len(window.document.case.questions) == 2
 

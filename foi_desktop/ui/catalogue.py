@@ -1,4 +1,4 @@
-"""The exemption catalogue as the window uses it, tolerant of a build without it.
+"""The exemption catalogue as the window uses it, tolerant of a damaged catalogue file.
 
 The catalogue belongs to the letter (``foi_desktop.core.exemptions``); the window
 only lists a regime's entries and asks whether one is qualified (needs a public
@@ -16,10 +16,8 @@ from foi_desktop.core.case import Regime
 
 @lru_cache(maxsize=1)
 def _catalogue() -> Any | None:
-    try:
-        from foi_desktop.core import exemptions
-    except ImportError:
-        return None
+    from foi_desktop.core import exemptions
+
     try:
         return exemptions.load_catalogue()
     except (exemptions.CatalogueError, OSError, ValueError):

@@ -1,8 +1,7 @@
 """The window's way into the letter package: preview HTML, the refusal-notice check, the Word export.
 
-Imported lazily, so the window still opens (with a note in the preview) in a
-build where the letter cannot be produced, and a fault in a template shows as a
-message in the preview rather than closing the window.
+A fault in a hand-edited template shows as a message in the preview rather than
+closing the window. python-docx is imported only when a letter is exported.
 """
 
 from __future__ import annotations
@@ -18,7 +17,7 @@ from foi_desktop.core.settings import Settings
 
 @dataclass(frozen=True)
 class Finding:
-    question_label: str
+    question_label: str | None  # None: a finding about the whole letter
     message: str
 
 
@@ -34,11 +33,8 @@ def _message_html(title: str, text: str) -> str:
 
 
 def build_preview(case: Case, settings: Settings, today: _dt.date | None = None) -> Preview:
-    try:
-        from foi_desktop.letter import build_letter, check_refusal_notice, render_html
-    except ImportError as exc:
-        text = f"This copy of FOI Desktop cannot produce letters ({exc})."
-        return Preview(_message_html("No preview", text), [], text)
+    from foi_desktop.letter import build_letter, check_refusal_notice, render_html
+
     try:
         document = build_letter(case, settings, today=today)
         body = render_html(document)
@@ -48,7 +44,7 @@ def build_preview(case: Case, settings: Settings, today: _dt.date | None = None)
     try:
         findings = [Finding(f.question_label, f.message) for f in check_refusal_notice(case, settings)]
     except Exception as exc:
-        findings = [Finding("", f"The refusal notice check could not run: {exc}")]
+        findings = [Finding(None, f"The refusal notice check could not run: {exc}")]
     return Preview(body, findings)
 
 
@@ -63,12 +59,6 @@ def export_docx(case: Case, settings: Settings, path: str | os.PathLike[str], to
 def export_errors() -> tuple[type[BaseException], ...]:
     """The exceptions an export reports to the officer as a message (anything else is a bug)."""
     from foi_desktop.core.atomic import OutputError
+    from foi_desktop.letter import LetterError  # a broken letterhead or template
 
-    errors: list[type[BaseException]] = [OutputError]
-    try:
-        from foi_desktop.letter import LetterError
-
-        errors.append(LetterError)  # a broken letterhead or template
-    except ImportError:
-        pass
-    return tuple(errors)
+    return (OutputError, LetterError)

@@ -159,6 +159,8 @@ class MainWindow(QMainWindow):
                                         icon=self._icon(T.DocumentOpen, P.SP_DialogOpenButton))
         self.import_action = self._action("&Import request…", self.on_import, "Ctrl+I",
                                           tip="Start a case from a request (text, Word or email file)")
+        self.paste_request_action = self._action("&Paste request text…", self.on_paste_request, "Ctrl+Shift+I",
+                                                 tip="Start a case from request text copied from an email or web form")
         self.save_action = self._action("&Save", self.on_save, S.Save, tip="Save the case",
                                         icon=self._icon(T.DocumentSave, P.SP_DialogSaveButton))
         self.save_as_action = self._action("Save &As…", self.on_save_as, S.SaveAs, tip="Save the case under a new name")
@@ -218,6 +220,7 @@ class MainWindow(QMainWindow):
         self.recent_menu = file_menu.addMenu("Open &Recent")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file_menu.addAction(self.import_action)
+        file_menu.addAction(self.paste_request_action)
         file_menu.addSeparator()
         file_menu.addActions([self.save_action, self.save_as_action])
         file_menu.addSeparator()
@@ -453,9 +456,6 @@ class MainWindow(QMainWindow):
         except export_errors() as exc:
             self._message("The letter was not written", str(exc))
             return
-        except ImportError as exc:
-            self._message("The letter was not written", f"This copy of FOI Desktop cannot produce letters ({exc}).")
-            return
         self.offer_to_open(target)
 
     def offer_to_open(self, target: Path) -> QMessageBox:
@@ -483,33 +483,34 @@ class MainWindow(QMainWindow):
             self.import_request(path)
 
     def import_request(self, path: str) -> bool:
-        """Start a new case from a request file, via the intake package and its review dialog when present."""
-        try:
-            from foi_desktop.intake import read_request_file
-        except ImportError:
-            self._message("Import is not available", "This copy of FOI Desktop cannot read requests.")
-            return False
+        """Start a new case from a request file, through the review step."""
+        from foi_desktop.intake import IntakeError, read_request_file
+
         try:
             parsed = read_request_file(path)
-        except Exception as exc:  # the reader explains itself; never lose the open case over it
+        except (IntakeError, OSError) as exc:  # the reader explains itself; the open case is kept
             self._message("The request cannot be imported", str(exc))
             return False
-        review = self._request_review()
-        if review is not None:
-            self.review_dialog = review(self, parsed, self._accept_imported_case)
-        else:
-            self._accept_imported_case(parsed.to_case())
-            self.message_bar.show_messages(list(parsed.warnings))
+        self._review(parsed)
         return True
 
-    @staticmethod
-    def _request_review():
-        """The intake review dialog's entry point ``review_request(parent, parsed, on_accept)``, if installed."""
-        try:
-            from foi_desktop.ui import intake_review
-        except ImportError:
-            return None
-        return getattr(intake_review, "review_request", None)
+    def on_paste_request(self) -> None:
+        if not self.maybe_save():
+            return
+        from foi_desktop.ui.paste_request import ask_for_request_text
+
+        self.paste_dialog = ask_for_request_text(self, self.import_request_text)
+
+    def import_request_text(self, text: str) -> None:
+        """Start a new case from pasted text, through the review step."""
+        from foi_desktop.intake import parse_request_text
+
+        self._review(parse_request_text(text))
+
+    def _review(self, parsed) -> None:
+        from foi_desktop.ui.intake_review import review_request
+
+        self.review_dialog = review_request(self, parsed, self._accept_imported_case)
 
     def _accept_imported_case(self, case: Case) -> None:
         if not case.questions:
