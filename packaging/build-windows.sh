@@ -5,6 +5,10 @@
 #
 #   packaging/build-windows.sh        -> packaging/dist/FOI-Desktop-<version>-Setup.exe
 #
+# FOI_DESKTOP_SIGN_COMMAND, if set, is a command that signs the file given as its last
+# argument (e.g. an osslsigncode wrapper); it signs both executables, the uninstaller
+# and the installer.
+#
 # Downloads, the prepared Windows Python and the build's Wine prefix are cached in
 # $FOI_DESKTOP_BUILD_CACHE (default /var/cache/foi-desktop-build), outside the
 # repository, keyed by what they were made from; delete the folder to start afresh.
@@ -117,12 +121,20 @@ log "checking the bundled command line"
 out=$(win "$APP_DIR/foi-desktop-cli.exe" --version) || die "foi-desktop-cli.exe --version failed: $out"
 [ "$(printf '%s' "$out" | tr -d '\r')" = "FOI Desktop $VERSION" ] || die "unexpected version output: $out"
 
-# --- 5. makensis -----------------------------------------------------------------------
+# --- 5. makensis (and code signing, when a signing command is given) -------------------
 INSTALLER=$DIST_DIR/FOI-Desktop-$VERSION-Setup.exe
+sign_args=()
+if [ -n "${FOI_DESKTOP_SIGN_COMMAND:-}" ]; then
+  log "signing the executables"
+  for exe in "$APP_NAME.exe" foi-desktop-cli.exe; do
+    eval "$FOI_DESKTOP_SIGN_COMMAND \"\$APP_DIR/\$exe\"" || die "signing $exe failed"
+  done
+  sign_args=(-DSIGN_COMMAND="$FOI_DESKTOP_SIGN_COMMAND")  # the uninstaller and the installer
+fi
 log "running makensis"
 makensis -V2 -INPUTCHARSET UTF8 \
   -DVERSION="$VERSION" -DAPP_DIR="$APP_DIR" -DICON="$ICON" -DOUTFILE="$INSTALLER" \
-  -DLICENSE_FILE="$PROJECT_ROOT/LICENSE" \
+  -DLICENSE_FILE="$PROJECT_ROOT/LICENSE" "${sign_args[@]}" \
   "$PACKAGING_DIR/installer.nsi"
 
 size=$(stat -c %s "$INSTALLER")

@@ -46,6 +46,12 @@ RequestExecutionLevel user
   !define V_PATCH_NUMBER "${V_PATCH}"
 !endif
 
+; Code signing (see README.md): a command that signs the file named as its last argument.
+!ifdef SIGN_COMMAND
+  !finalize '${SIGN_COMMAND} "%1"' = 0
+  !uninstfinalize '${SIGN_COMMAND} "%1"' = 0
+!endif
+
 Name "${APP_NAME}"
 OutFile "${OUTFILE}"
 InstallDir "$LOCALAPPDATA\Programs\${APP_NAME}"
@@ -104,6 +110,14 @@ Function .onInit
       StrCpy $INSTDIR "$PROGRAMFILES64\${APP_NAME}"
     ${EndIf}
     SetShellVarContext all  ; after the test above: it changes $LOCALAPPDATA
+  ${EndIf}
+  ; An upgrade goes where the previous version is, unless /D= says otherwise.
+  ${If} $INSTDIR == "$LOCALAPPDATA\Programs\${APP_NAME}"
+  ${OrIf} $INSTDIR == "$PROGRAMFILES64\${APP_NAME}"
+    ReadRegStr $0 SHCTX "${UNINST_KEY}" "InstallLocation"
+    ${If} $0 != ""
+      StrCpy $INSTDIR $0
+    ${EndIf}
   ${EndIf}
 FunctionEnd
 
