@@ -5,7 +5,9 @@ modes pay the same interpreter start and nothing of the benchmark package is imp
 first. The parent notes ``time.monotonic()`` just before starting the process; this
 script prints ``time.monotonic()`` at the main window's first paint event, so the
 difference covers interpreter start, every import, building the window and the first
-paint (CLOCK_MONOTONIC is system-wide on Linux, so the two clocks agree).
+paint (CLOCK_MONOTONIC is system-wide on Linux, so the two clocks agree). The CPU time
+the process has used by then (``time.process_time()``) is reported too: it counts the
+same work but not the time spent waiting for a busy machine's other processes.
 
 Modes:
   bare CASE?   a plain QApplication and QMainWindow: the floor for any Qt application
@@ -14,6 +16,9 @@ Modes:
   memory CASE  like ``app``, then an officer's first minute (a question selected, a
                keystroke, the preview redrawn, the letter exported to Word), reporting
                the peak resident memory (ru_maxrss) after each step
+  phases CASE  like ``app``, noting when each stage of start-up ends (imports, the
+               application object, the window, opening the case) and the time spent
+               drawing the letter preview and working out the deadline
 
 Prints one JSON line and leaves with ``os._exit`` so teardown is not counted.
 """
@@ -40,12 +45,14 @@ def _timed_window_class(base):
 
     class FirstPaintWindow(base):
         on_first_paint = None
+        cpu_at_paint = 0.0
         _painted = False
 
         def paintEvent(self, event):  # noqa: N802 (Qt's name)
             if not FirstPaintWindow._painted:
                 FirstPaintWindow._painted = True
                 painted_at = time.monotonic()
+                FirstPaintWindow.cpu_at_paint = time.process_time()
                 from PySide6.QtCore import QTimer
 
                 # The rest of the first frame (the children) is painted before the loop runs again.
@@ -56,7 +63,8 @@ def _timed_window_class(base):
 
 
 def _first_paint_report(window, painted_at: float) -> None:
-    _finish({"painted": painted_at, "frame_done": time.monotonic(), "peak_mib": _peak_mib()})
+    _finish({"painted": painted_at, "frame_done": time.monotonic(), "cpu_s": type(window).cpu_at_paint,
+             "peak_mib": _peak_mib()})
 
 
 def run_bare() -> None:
@@ -120,6 +128,53 @@ def run_memory(case_path: str) -> None:
     sys.exit(main([case_path]))
 
 
+def run_phases(case_path: str) -> None:
+    """Where start-up time goes: the time each stage ends, and two costs summed across stages."""
+    marks = {"script_started": time.monotonic()}
+    import PySide6.QtWidgets  # noqa: F401 (its cost is a stage of its own)
+
+    marks["qt_imported"] = time.monotonic()
+    import foi_desktop.ui.app as app_module
+    import foi_desktop.ui.main_window as window_module
+
+    marks["window_modules_imported"] = time.monotonic()
+    spent = {"preview_ms": 0.0, "previews": 0, "deadline_ms": 0.0, "deadlines": 0}
+
+    def timed(function, name):
+        def wrapper(*args, **kwargs):
+            started = time.monotonic()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                spent[f"{name}_ms"] += (time.monotonic() - started) * 1000
+                spent[f"{name}s"] += 1
+        return wrapper
+
+    def staged(function, name):
+        def wrapper(*args, **kwargs):
+            result = function(*args, **kwargs)
+            marks[name] = time.monotonic()
+            return result
+        return wrapper
+
+    window_module.MainWindow.render_preview = timed(window_module.MainWindow.render_preview, "preview")
+    window_module.refresh_deadline = timed(window_module.refresh_deadline, "deadline")
+    app_module.create_application = staged(app_module.create_application, "application_created")
+    app_module.start = staged(app_module.start, "case_opened")
+
+    def report(window, painted_at: float) -> None:
+        marks["first_paint"] = painted_at
+        _finish({"marks": marks, "spent": spent, "painted": painted_at})
+
+    window_class = _timed_window_class(app_module.MainWindow)
+    window_class.on_first_paint = report
+    window_class.__init__ = staged(window_class.__init__, "window_built")
+    app_module.MainWindow = window_class
+    from foi_desktop.cli import main
+
+    sys.exit(main([case_path]))
+
+
 if __name__ == "__main__":
     mode = sys.argv[1]
     if mode == "bare":
@@ -128,5 +183,7 @@ if __name__ == "__main__":
         run_app(sys.argv[2])
     elif mode == "memory":
         run_memory(sys.argv[2])
+    elif mode == "phases":
+        run_phases(sys.argv[2])
     else:
-        sys.exit(f"unknown mode {mode!r}: bare, app or memory")
+        sys.exit(f"unknown mode {mode!r}: bare, app, memory or phases")
