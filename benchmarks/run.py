@@ -1,6 +1,6 @@
 """FOI Desktop's performance figures against their targets, in one run.
 
-    python -m benchmarks.run                 # about a minute; writes benchmarks/results.json
+    python -m benchmarks.run                 # about 20 s here; writes benchmarks/results.json
     python -m benchmarks.run --repeats 3     # quicker, noisier
 
 Prints one table: every figure, its target and PASS or MISS (figures without a target
