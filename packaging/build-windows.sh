@@ -88,6 +88,10 @@ if [ ! -f "$WINPY/python.exe" ]; then
     --embed-sdist "$EMBED_SDIST" --wheels "$WHEELS" --target "$WINPY"
 fi
 
+for stale in "$BUILD_CACHE"/wheels-* "$BUILD_CACHE"/python-*; do  # older requirement sets
+  case "$stale" in "$WHEELS" | "$WINPY") ;; *) rm -rf "$stale" ;; esac
+done
+
 use_wine_prefix "$BUILD_CACHE/wine-build"
 log "checking the Windows packages"
 mapfile -t deps <"$PYPROJECT_DEPS"
