@@ -452,13 +452,16 @@ def test_partly_provided():
 @pytest.mark.parametrize(
     "regime, wording",
     [
-        (Regime.FOIA, "The Council neither confirms nor denies whether it holds the information you asked for. The duty to confirm or deny in section 1(1)(a) of the FOI Act does not apply"),
+        (Regime.FOIA, "The Council neither confirms nor denies whether it holds the information you asked for. "
+         "Confirming or denying would itself disclose information exempt under section 31 (Law enforcement) of the FOI Act, "
+         "so the duty to confirm or deny in section 1(1)(a) does not arise (section 31(3))."),
         (Regime.EIR, "Under regulation 12(6) of the EIR, the Council neither confirms nor denies"),
         (Regime.FOISA, "Under section 18 of FOISA, the Council neither confirms nor denies"),
+        (Regime.EIR_SCOTLAND, "Under regulation 10(8) of the EIRs, the Council neither confirms nor denies"),
     ],
 )
 def test_neither_confirm_nor_deny(regime, wording):
-    exemption = {"foia": "s31", "eir": "reg12(5)(b)", "foisa": "s35"}[regime.value]
+    exemption = {"foia": "s31", "eir": "reg12(5)(a)", "foisa": "s35", "eir_scotland": "reg10(5)(a)"}[regime.value]
     answer = Answer(outcome=Outcome.NEITHER_CONFIRM_NOR_DENY, exemptions=[exemption], explanation="Because.")
     text = letter_text(one_question_case(answer, regime))
     assert wording in text and "Because." in text

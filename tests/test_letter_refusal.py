@@ -32,7 +32,7 @@ def test_complete_refusals_have_no_findings():
         Answer(outcome=Outcome.ACCESSIBLE_ELSEWHERE, location="https://example.org"),
         Answer(outcome=Outcome.VEXATIOUS_OR_REPEATED, explanation="Same as last week's."),
         Answer(outcome=Outcome.NEITHER_CONFIRM_NOR_DENY, exemptions=["s40(2)"], explanation="Why."),
-        Answer(outcome=Outcome.PROVIDED),
+        Answer(outcome=Outcome.PROVIDED, explanation="42."),
         Answer(outcome=Outcome.NOT_HELD),
     ]
     for answer in answers:
@@ -47,7 +47,7 @@ def test_exemption_without_name_or_reason():
 
 
 def test_eir_says_exception():
-    found = messages(one_question_case(Answer(outcome=Outcome.PARTLY_PROVIDED), Regime.EIR))
+    found = messages(one_question_case(Answer(outcome=Outcome.PARTLY_PROVIDED, explanation="12."), Regime.EIR))
     assert found[0] == "Question 1: no exception is named for the information withheld."
 
 
@@ -94,7 +94,7 @@ def test_unknown_or_wrong_regime_exemption():
     [
         (Answer(outcome=Outcome.ACCESSIBLE_ELSEWHERE), "the letter does not say where the information can be found."),
         (Answer(outcome=Outcome.VEXATIOUS_OR_REPEATED), "no reason is given why the request is refused under section 14."),
-        (Answer(outcome=Outcome.NEITHER_CONFIRM_NOR_DENY, explanation="x"), "no exemption is named for the information withheld."),
+        (Answer(outcome=Outcome.NEITHER_CONFIRM_NOR_DENY, explanation="x"), "no exemption is named for neither confirming nor denying."),
     ],
 )
 def test_other_outcomes(answer, expected):
@@ -107,7 +107,7 @@ def test_nowhere_to_ask_for_a_review_is_a_letter_finding():
     assert [(f.question_label, f.message.split(":")[0]) for f in findings] == [
         (None, "The letter does not say where to ask for an internal review")
     ]
-    assert check_refusal_notice(one_question_case(Answer()), Settings()) == []  # nothing refused
+    assert check_refusal_notice(one_question_case(Answer(explanation="42.")), Settings()) == []  # nothing refused
 
 
 def test_questions_are_named_by_their_labels():

@@ -8,6 +8,9 @@ them up with the case's regime.
 
 The ``regimes`` part holds the provisions the letter and the refusal-notice check
 name (which section is the cost limit, who the regulator is) for each regime.
+Each entry may also name the provision that lets an authority neither confirm nor
+deny for it (FOIA s.31(3), FOISA s.18), or say there is none, so the check can warn
+before a letter relies on a provision that does not exist.
 """
 
 from __future__ import annotations
@@ -52,6 +55,14 @@ class Exemption:
     absolute: bool
     regime: Regime
     note: str = ""
+    # The provision that lets the authority neither confirm nor deny for this exemption
+    # ("section 31(3)"); "" when the law gives none (FOIA s.21, FOISA s.36), None when not recorded.
+    neither_confirm_nor_deny: str | None = None
+
+    @property
+    def allows_neither_confirm_nor_deny(self) -> bool:
+        """False only when the law is known to give no such provision for this exemption."""
+        return self.neither_confirm_nor_deny != ""
 
     @property
     def needs_public_interest_test(self) -> bool:
@@ -151,6 +162,9 @@ def _read_exemptions(data: dict[str, Any], path: Path) -> tuple[Exemption, ...]:
                 raise CatalogueError(f"{where} needs a text \"{key}\".")
         if not isinstance(item.get("absolute"), bool):
             raise CatalogueError(f"{where} ({item['id']}) must say \"absolute\": true or false.")
+        ncnd = item.get("neither_confirm_nor_deny")
+        if ncnd is not None and ncnd is not False and not (isinstance(ncnd, str) and ncnd.strip()):
+            raise CatalogueError(f"{where} ({item['id']}): \"neither_confirm_nor_deny\" must be a provision or false.")
         key = (regime, _normalise_id(item["id"]))
         if key in seen:
             raise CatalogueError(f"{where}: the id {item['id']!r} appears twice for {regime.title}.")
@@ -163,6 +177,7 @@ def _read_exemptions(data: dict[str, Any], path: Path) -> tuple[Exemption, ...]:
                 absolute=item["absolute"],
                 regime=regime,
                 note=item.get("note", "") if isinstance(item.get("note", ""), str) else "",
+                neither_confirm_nor_deny="" if ncnd is False else ncnd,
             )
         )
     return tuple(exemptions)

@@ -19,6 +19,9 @@ from foi_desktop.letter.templates import register_plain_data
 
 # Outcomes that say the information is held, and the one that says it is not.
 _HELD = {Outcome.PROVIDED, Outcome.PARTLY_PROVIDED, Outcome.EXEMPT, Outcome.ACCESSIBLE_ELSEWHERE}
+# Outcomes that leave open whether the information is held: a cost or vexatious refusal
+# need not find out, and neither confirming nor denying must not let it slip.
+_UNDETERMINED = {Outcome.COST_LIMIT, Outcome.VEXATIOUS_OR_REPEATED, Outcome.NEITHER_CONFIRM_NOR_DENY}
 # Under the EIR, cost and vexatiousness are the exception "manifestly unreasonable".
 _MANIFESTLY_UNREASONABLE = {Outcome.COST_LIMIT, Outcome.VEXATIOUS_OR_REPEATED}
 
@@ -31,6 +34,7 @@ class ExemptionView:
     absolute: bool
     known: bool
     needs_public_interest_test: bool
+    neither_confirm_nor_deny: str  # "section 31(3)": the provision for neither confirming nor denying, or ""
 
 
 @dataclass(frozen=True)
@@ -51,6 +55,7 @@ class CostView:
     items: str  # "4,000", "" when not given
     minutes: str  # "5", "2.5"
     hours: str  # "333", "7.5"
+    pounds: str  # "4,995" at the regime's hourly rate (FOISA £15, FOIA £25), "" without an estimate
     total_minutes: str  # "2", for an estimate under an hour
     under_an_hour: bool
     activity: str
@@ -70,6 +75,7 @@ class QuestionView:
     explanation: str
     location: str
     exemptions: list[ExemptionView]
+    neither_confirm_nor_deny: str  # the cited exemptions' own provisions, "section 31(3) and section 40(5B)", or ""
     needs_public_interest_test: bool
     public_interest: PublicInterestTest
     cost: CostView
@@ -91,7 +97,12 @@ class LawTerms:
     neither_confirm_nor_deny: str
     review: str
     review_reply_working_days: int
+    review_request_working_days: int  # the requester's time to ask for a review in law (0: none set)
     presumption: str
+    complaint: str  # "section 50 of the FOI Act": the right to ask the regulator for a decision
+    appeal: str  # "section 56 of FOISA": the appeal from the Scottish Commissioner, "" elsewhere
+    hourly_rate: int  # pounds per hour of staff time the fees regulations allow (0: none)
+    cost_limit_pounds: int  # FOISA's £600 (0: the limit is the organisation's hours)
     regulator: "RegulatorView"
 
 
@@ -104,11 +115,15 @@ class RegulatorView:
     phone: str
 
 
+_NUMBER_TERMS = {"review_reply_working_days": 20, "review_request_working_days": 0, "hourly_rate": 0, "cost_limit_pounds": 0}
+
+
 def law_terms(terms: Any) -> LawTerms:
     regulator = terms["regulator"]
+    numbers = {name: terms.get(name, default) for name, default in _NUMBER_TERMS.items()}
     return LawTerms(
-        **{name: terms.get(name, "") for name in LawTerms.__dataclass_fields__ if name not in ("regulator", "review_reply_working_days")},
-        review_reply_working_days=terms.get("review_reply_working_days", 20),
+        **{name: terms.get(name, "") for name in LawTerms.__dataclass_fields__ if name not in ("regulator", *_NUMBER_TERMS)},
+        **numbers,
         regulator=RegulatorView(
             name=regulator.get("name", ""),
             office=regulator.get("office", ""),
@@ -144,7 +159,7 @@ def effective_exemptions(question: Question, regime: Regime, catalogue: Catalogu
 def _exemption_view(exemption_id: str, regime: Regime, catalogue: Catalogue) -> ExemptionView:
     exemption = catalogue.get(exemption_id, regime)
     if exemption is None:
-        return ExemptionView(exemption_id.strip(), exemption_id.strip(), "", False, False, True)
+        return ExemptionView(exemption_id.strip(), exemption_id.strip(), "", False, False, True, "")
     return ExemptionView(
         exemption.id,
         exemption.section,
@@ -152,7 +167,23 @@ def _exemption_view(exemption_id: str, regime: Regime, catalogue: Catalogue) -> 
         exemption.absolute,
         True,
         exemption.needs_public_interest_test,
+        exemption.neither_confirm_nor_deny or "",
     )
+
+
+def cost_limit_hours(regime: Regime, organisation: Organisation, terms: LawTerms) -> int | float:
+    """The hours of work the cost limit allows: FOISA's £600 at £15 an hour is 40; elsewhere the organisation's."""
+    if terms.cost_limit_pounds and terms.hourly_rate:
+        hours = terms.cost_limit_pounds / terms.hourly_rate
+        return int(hours) if hours == int(hours) else hours
+    return organisation.cost_limit_hours
+
+
+def _provisions(exemptions: list[ExemptionView]) -> str:
+    provisions = list(dict.fromkeys(view.neither_confirm_nor_deny for view in exemptions if view.neither_confirm_nor_deny))
+    if len(provisions) <= 1:
+        return "".join(provisions)
+    return ", ".join(provisions[:-1]) + " and " + provisions[-1]
 
 
 def _number(label: str) -> str:
@@ -168,7 +199,7 @@ def _format_number(value: float) -> str:
     return f"{value:,.1f}".rstrip("0").rstrip(".")
 
 
-def _cost_view(question: Question) -> CostView:
+def _cost_view(question: Question, hourly_rate: int) -> CostView:
     cost = question.answer.cost
     hours = cost.hours
     if hours is None:
@@ -181,6 +212,7 @@ def _cost_view(question: Question) -> CostView:
         items="" if cost.items is None else f"{cost.items:,}",
         minutes="" if cost.minutes_per_item is None else _format_number(cost.minutes_per_item),
         hours=hours_text,
+        pounds="" if hours is None or not hourly_rate else f"{round(hours * hourly_rate):,}",
         total_minutes="" if hours is None else _format_number(round(hours * 60, 1)),
         under_an_hour=hours is not None and hours < 1,
         activity=cost.activity.strip(),
@@ -202,7 +234,7 @@ def _table_view(question: Question) -> TableView | None:
     return TableView(columns=list(table.columns), rows=rows, filled=filled)
 
 
-def question_view(question: Question, index: int, regime: Regime, catalogue: Catalogue) -> QuestionView:
+def question_view(question: Question, index: int, regime: Regime, catalogue: Catalogue, hourly_rate: int = 0) -> QuestionView:
     answer = question.answer
     label = question.label.strip() or str(index)
     exemptions = effective_exemptions(question, regime, catalogue)
@@ -218,22 +250,30 @@ def question_view(question: Question, index: int, regime: Regime, catalogue: Cat
         explanation=answer.explanation.strip(),
         location=answer.location.strip(),
         exemptions=exemptions,
+        neither_confirm_nor_deny=_provisions(exemptions),
         needs_public_interest_test=needs_test,
         public_interest=answer.public_interest,
-        cost=_cost_view(question),
+        cost=_cost_view(question, hourly_rate),
     )
 
 
 def holding(case: Case) -> str:
-    """"all", "some" or "none" of the information held; "" when no answer says either way."""
+    """"all", "some" or "none" of the information held; "" when the letter must not say.
+
+    An answer that leaves open whether information is held (cost, vexatious, neither
+    confirm nor deny) turns "all" into "some", and stops "none": saying the Council
+    holds none of it would confirm what a neither-confirm-nor-deny answer withholds,
+    and a cost refusal does not establish it.
+    """
     outcomes = {question.answer.outcome for question in case.questions}
     held = bool(outcomes & _HELD)
     not_held = Outcome.NOT_HELD in outcomes
-    if held and not_held:
+    undetermined = bool(outcomes & _UNDETERMINED)
+    if held and (not_held or undetermined):
         return "some"
     if held:
         return "all"
-    if not_held:
+    if not_held and not undetermined:
         return "none"
     return ""
 
@@ -242,6 +282,7 @@ def make_context(case: Case, settings: Settings, catalogue: Catalogue, today: _d
     organisation = letter_organisation(case, settings)
     regime = case.regime
     letter_date = case.letter_date or today or _dt.date.today()
+    law = law_terms(catalogue.terms(regime))
     return {
         "org": organisation,
         "requester": case.requester,
@@ -250,13 +291,17 @@ def make_context(case: Case, settings: Settings, catalogue: Catalogue, today: _d
         "regime": regime.value,
         "environmental": regime.is_environmental,
         "scottish": regime.is_scottish,
-        "law": law_terms(catalogue.terms(regime)),
+        "law": law,
+        "cost_limit_hours": cost_limit_hours(regime, organisation, law),
+        # The law's period is the requester's right; an organisation may give longer, never less.
+        "review_period_working_days": max(organisation.review_period_working_days, law.review_request_working_days),
         "letter_date": format_date(letter_date),
         "received": format_date(case.received) if case.received else "",
         "holding": holding(case),
         "holding_statement": case.holding_statement.strip(),
         "questions": [
-            question_view(question, index, regime, catalogue) for index, question in enumerate(case.questions, start=1)
+            question_view(question, index, regime, catalogue, law.hourly_rate)
+            for index, question in enumerate(case.questions, start=1)
         ],
     }
 
