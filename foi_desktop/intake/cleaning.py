@@ -80,7 +80,8 @@ _GREETING_LINE = re.compile(
     re.IGNORECASE,
 )
 _GREETING_PREFIX = re.compile(
-    r"^\s*(?:hi|hello|hey|good (?:morning|afternoon|evening))(?:\s+(?:there|all|team|foi team))?\s*[,!.]\s+(?=\S)",
+    r"^\s*(?:(?:hi|hello|hey|good (?:morning|afternoon|evening))(?:\s+(?:there|all|team|foi team))?\s*[,!.]"
+    r"|dear\s+[^,.?!:]{1,60},)\s+(?=\S)",
     re.IGNORECASE,
 )
 _SIGN_OFF = re.compile(
@@ -112,7 +113,8 @@ _FORM_KEYS = {
     "subject": "subject", "subject of request": "subject", "request title": "subject", "title of request": "subject",
     "request subject": "subject", "summary": "subject", "topic": "subject", "subject of your request": "subject",
     "date submitted": "date", "submission date": "date", "date received": "date", "submitted": "date",
-    "date of request": "date", "submitted on": "date", "received": "date",
+    "date of request": "date", "submitted on": "date", "received": "date", "date": "date", "date and time": "date",
+    "submission time": "date", "time submitted": "date",
     "details of your request": "request", "request details": "request", "your request": "request", "request": "request",
     "information requested": "request", "information required": "request", "details": "request",
     "description": "request", "request description": "request", "description of information": "request",
@@ -158,7 +160,7 @@ def _take_web_form(lines: list[Line], found: Found) -> list[Line]:
     kinds: list[str | None] = []
     for line in lines:
         match = _FIELD.match(line.text) if len(line.text) < 400 else None
-        kinds.append(_FORM_KEYS.get(" ".join(match.group("key").lower().split())) if match else None)
+        kinds.append(_FORM_KEYS.get(" ".join(match.group("key").lower().rstrip("?").split())) if match else None)
     if "request" not in kinds or sum(1 for kind in kinds if kind and kind != "request") < 3:
         return lines
     values: dict[str, str] = {}
@@ -264,8 +266,15 @@ def _drop_quoted(lines: list[Line], found: Found, *, forwarded: bool, depth: int
     above, below = lines[:index], lines[index:]
     above_clean = [line for line in above if not line.text.lstrip().startswith(">")]
     above_words = sum(len(line.text.split()) for line in above_clean)
+    numbered_above = any(QUESTION_START.match(line.text) for line in above_clean)
     take_below = (forwarded or is_forward) or not _asks_something(above_clean) or (
-        above_words < 40 and not any(QUESTION_START.match(line.text) for line in above_clean) and _count_questions(below) >= 2
+        not numbered_above
+        and (
+            (above_words < 40 and _count_questions(below) >= 2)
+            # a short note with a question of its own ("please could you confirm…?") above
+            # a numbered request: the numbered request is what the officer answers
+            or (above_words < 80 and _count_numbered(below) >= 2)
+        )
     )
     if not take_below or depth > 3:
         return above_clean
@@ -279,14 +288,26 @@ def _drop_quoted(lines: list[Line], found: Found, *, forwarded: bool, depth: int
         start += 1
     end, headers = _header_block_end(below, start)
     if headers:
-        _offer_headers(headers, found)
         below = below[end:]
-    unquoted = [Line(line.number, re.sub(r"^\s*>\s?", "", line.text)) for line in below]
-    return clean(unquoted, found, depth=depth + 1)
+    unquoted = [Line(line.number, _unquote(line.text)) for line in below]
+    kept = clean(unquoted, found, depth=depth + 1)
+    if headers:
+        # offered after the messages quoted further down, so the message that holds the
+        # request gives the subject and sender, not a reply in between
+        _offer_headers(headers, found)
+    return kept
+
+
+def _unquote(text: str) -> str:
+    return re.sub(r"^\s*>\s?", "", text)
 
 
 def _count_questions(lines: list[Line]) -> int:
-    return sum(1 for line in lines if "?" in line.text or QUESTION_START.match(line.text))
+    return sum(1 for line in lines if "?" in line.text or QUESTION_START.match(_unquote(line.text)))
+
+
+def _count_numbered(lines: list[Line]) -> int:
+    return sum(1 for line in lines if QUESTION_START.match(_unquote(line.text)))
 
 
 def _cut_footers(lines: list[Line], found: Found) -> list[Line]:

@@ -187,6 +187,7 @@ _EIR = re.compile(r"(?i:environmental information regulations)|\bEIRs?\b")
 
 def detect_regime(text: str) -> Regime:
     """The regime the requester names; FOIA when they name none (the officer decides in the end)."""
+    text = " ".join(text.split())  # "Environmental Information\nRegulations" wrapped by the mail program
     if _EIR_SCOTLAND.search(text):
         return Regime.EIR_SCOTLAND
     if _FOISA.search(text):

@@ -73,7 +73,12 @@ def body_text(message: EmailMessage, warnings: list[str]) -> str:
     return text
 
 
-def attachment_texts(message: EmailMessage, warnings: list[str]) -> list[tuple[str, str]]:
+MAX_ATTACHMENTS = 20
+MAX_FORWARD_DEPTH = 4  # an email attached to an email attached to… : deeper than this is not a request
+
+
+def attachment_texts(message: EmailMessage, warnings: list[str], depth: int = 0) -> list[tuple[str, str]]:
+    """The text of Word, text and email attachments, including those of attached emails (a request forwarded as an attachment)."""
     from foi_desktop.intake.docx_reader import read_docx
     from foi_desktop.intake.text_file import decode_text
 
@@ -82,7 +87,10 @@ def attachment_texts(message: EmailMessage, warnings: list[str]) -> list[tuple[s
         attachments = list(message.iter_attachments())
     except Exception:
         return found
-    for part in attachments[:20]:
+    for part in attachments[:MAX_ATTACHMENTS]:
+        if len(found) >= MAX_ATTACHMENTS:
+            warnings.append(f"Only the first {MAX_ATTACHMENTS} attachments were read.")
+            break
         filename = part.get_filename() or ""
         content_type = part.get_content_type()
         lower = filename.lower()
@@ -92,6 +100,8 @@ def attachment_texts(message: EmailMessage, warnings: list[str]) -> list[tuple[s
                 text = body_text(inner, warnings)
                 if text.strip():
                     found.append((filename or "forwarded message", text))
+                if depth < MAX_FORWARD_DEPTH and isinstance(inner, EmailMessage):
+                    found.extend(attachment_texts(inner, warnings, depth + 1)[: MAX_ATTACHMENTS - len(found)])
                 continue
             data = part.get_payload(decode=True) or b""
             if lower.endswith(".docx") or content_type.endswith("wordprocessingml.document"):

@@ -23,9 +23,15 @@ class _TextMaker(HTMLParser):
         self.skip = 0
         self.quote = 0
         self.cells_in_row = 0
+        self.in_cell = 0
         self.pre = 0
 
     def _break(self) -> None:
+        if self.in_cell:
+            # Word and Outlook wrap each cell's text in <p>: the cell stays one cell of its row
+            if self.lines[-1] and not self.lines[-1].endswith((" ", "\t")):
+                self.lines[-1] += " "
+            return
         if self.lines[-1].strip(" >"):
             self.lines.append("")
 
@@ -41,7 +47,7 @@ class _TextMaker(HTMLParser):
         if tag in _SKIPPED:
             self.skip += 1
         elif tag == "br":
-            self._newline()
+            self._break() if self.in_cell else self._newline()
         elif tag == "blockquote":
             self._break()
             self.quote += 1
@@ -49,12 +55,15 @@ class _TextMaker(HTMLParser):
             self._break()
             self._write("\u2022 ")
         elif tag == "tr":
+            self.in_cell = 0
             self._break()
             self.cells_in_row = 0
         elif tag in ("td", "th"):
+            self.in_cell = 0
             if self.cells_in_row:
                 self._write("\t")
             self.cells_in_row += 1
+            self.in_cell = 1
         elif tag == "pre":
             self._break()
             self.pre += 1
@@ -70,7 +79,12 @@ class _TextMaker(HTMLParser):
         elif tag == "pre":
             self.pre = max(0, self.pre - 1)
             self._break()
-        elif tag in _BLOCKS or tag in ("li", "tr"):
+        elif tag in ("td", "th"):
+            self.in_cell = 0
+        elif tag in ("table", "tr"):
+            self.in_cell = 0
+            self._break()
+        elif tag in _BLOCKS or tag == "li":
             self._break()
 
     def handle_data(self, data):

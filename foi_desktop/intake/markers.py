@@ -23,8 +23,8 @@ class Marker:
     """A numbering mark at the start of a line.
 
     ``family`` groups marks that count together: "decimal" (1. 1) (1) 1:), "q" (Q1,
-    Question 1), "lower"/"upper" letters, "roman"/"ROMAN", and "nested" (2.1), which is
-    never a question of its own. ``alternative`` is set for single letters such as "i"
+    Question 1), "lower"/"upper" letters, "roman"/"ROMAN", "nested" (2.1), which is
+    never a question of its own, and "sub" (1a, 1b, 2a), a question's lettered parts. ``alternative`` is set for single letters such as "i"
     or "c" that may be a letter or a roman numeral; the whole request decides.
     """
 
@@ -52,6 +52,9 @@ _Q_MARK = re.compile(
 )
 _REQUEST_MARK = re.compile(r"^\s*(?P<w>Request\s+(?P<n>\d{1,3}))\s*[.:)\-\u2013\u2014]\s*(?P<rest>.*)$", re.IGNORECASE)
 _NESTED = re.compile(r"^\s*(?P<w>\d{1,3}(?:\.\d{1,3}){1,6})\.?(?:\)\s*|[ \t]+)(?P<rest>\S.*)$")
+# "1a." "1b)" "(2c)": a sub-question written with its parent's number. The mark needs its
+# punctuation, so "5g masts" or "1st April" are not sub-questions.
+_SUB = re.compile(r"^\s*(?P<w>\((?P<pn>\d{1,3})(?P<pl>[a-z])\)|(?P<n>\d{1,3})(?P<l>[a-z])[.):])[ \t]+(?P<rest>\S.*)$")
 _DECIMAL = re.compile(r"^\s*(?P<w>\((?P<pn>\d{1,3})\)|(?P<n>\d{1,3})(?P<sep>[.)]|\s*:|\s+[-\u2013\u2014](?=\s)))(?P<rest>.*)$")
 _LETTER = re.compile(r"^\s*(?P<w>\((?P<pl>[A-Za-z])\)|(?P<l>[A-Za-z])(?P<sep>[.)]))(?P<rest>.*)$")
 _ROMAN = re.compile(r"^\s*(?P<w>\((?P<pr>[ivxlcdm]{1,7}|[IVXLCDM]{1,7})\)|(?P<r>[ivxlcdm]{1,7}|[IVXLCDM]{1,7})[.)])(?P<rest>.*)$")
@@ -121,6 +124,11 @@ def read_marker(line: str) -> Marker | None:
     if match:
         written = match.group("w")
         return Marker("nested", int(written.rsplit(".", 1)[1]), written, written, match.group("rest").strip())
+    match = _SUB.match(line)
+    if match:
+        letter = match.group("pl") or match.group("l")
+        label = f"{int(match.group('pn') or match.group('n'))}{letter}"
+        return Marker("sub", ord(letter) - 96, label, match.group("w"), match.group("rest").strip())
     match = _DECIMAL.match(line)
     if match:
         number = match.group("pn") or match.group("n")

@@ -38,6 +38,28 @@ def list_is_options(lead: str, items: list[str]) -> bool:
     return all(_ANSWER_LIKE.match(item.strip()) for item in items)
 
 
+_INSTRUCTION = re.compile(
+    r"^\(?\s*(?:please\s+)?(?:tick|select|choose|circle|mark|indicate|highlight|delete)\b[^?]{0,60}$", re.IGNORECASE
+)
+_LAST_SENTENCE = re.compile(r"(?<=[?.!])\s+(?=\S[^?.!]*[.:)]?\s*$)")
+
+
+def without_answer_instruction(text: str) -> str:
+    """``"Has the council closed a library? Please tick one:"`` → the question alone.
+
+    Once the options are taken, how to mark them ("Please tick one:", "(select all that
+    apply)") says nothing the officer has to answer; a question that is only an
+    instruction ("Please select the option that best describes…:") is kept as it is.
+    """
+    cuts = list(_LAST_SENTENCE.finditer(text))
+    if not cuts:
+        return text
+    head, tail = text[: cuts[-1].start()], text[cuts[-1].end() :]
+    if head.strip() and len(tail.split()) <= 8 and _INSTRUCTION.match(tail.strip()):
+        return head.rstrip()
+    return text
+
+
 # --------------------------------------------------------------------------- options written on the question line
 
 _ALTERNATIVE = re.compile(r"^[A-Za-z0-9][\w'&+%<>=.,\- ]{0,38}$")
@@ -101,12 +123,23 @@ def _inline_bullets(line: str) -> tuple[str, list[str]] | None:
     return None
 
 
+_SQUARE_BRACKET_BOX = re.compile(r"\[[ xX\u2713]?\]")
+
+
+def split_boxes(text: str) -> list[str]:
+    """``"Council OTs ☐ NHS OTs ☐ Other"`` (the rest of a line of tick boxes) → one answer per box."""
+    text = _SQUARE_BRACKET_BOX.sub("\u2610", text)
+    return [part.strip() for part in re.split(f"[{_BOXES}]", text) if part.strip()]
+
+
 def inline_options(line: str) -> tuple[str, list[str]] | None:
     """Options written on the question line, as (question text, options), or None.
 
     ``(Yes/No)`` and an answer list after the question mark are taken off the text;
     "…by Financial Year/Calendar Year?" keeps its words, which still read as the question.
     """
+    if len(_SQUARE_BRACKET_BOX.findall(line)) >= 2:
+        line = _SQUARE_BRACKET_BOX.sub("\u2610", line)  # "[ ] Yes  [ ] No" typed by hand
     if len(line) > 2000 or ("/" not in line and " or " not in line and not any(c in STRONG_BULLETS for c in line)):
         return None
     found = _inline_bullets(line)

@@ -19,7 +19,7 @@ from foi_desktop.core.case import Question, Table
 from foi_desktop.intake.cleaning import Line
 from foi_desktop.intake.markers import Bullet, Marker, read_bullet, read_marker, split_glued
 from foi_desktop.intake.normalise import tidy
-from foi_desktop.intake.options import inline_options, list_is_options
+from foi_desktop.intake.options import inline_options, list_is_options, split_boxes, without_answer_instruction
 from foi_desktop.intake.tables import TableBlock, find_tables
 
 
@@ -56,8 +56,18 @@ def tokenise(lines: list[Line]) -> list[Token]:
             tokens.append(Token("blank", [item.number]))
             continue
         for piece in split_glued(text):
-            tokens.append(_token_for(piece, item.number))
+            token = _token_for(piece, item.number)
+            if token.kind == "bullet" and _is_box(token.bullet.symbol) and len(split_boxes(token.bullet.text)) > 1:
+                # a row of tick boxes under the question: each box is an answer
+                for answer in split_boxes(token.bullet.text):
+                    tokens.append(Token("bullet", [item.number], text=answer, bullet=Bullet(token.bullet.symbol, answer)))
+                continue
+            tokens.append(token)
     return tokens
+
+
+def _is_box(symbol: str) -> bool:
+    return symbol in "\u2610\u2611\u2612\u25a1\u274f\u2751" or symbol.startswith("[")
 
 
 def _token_for(text: str, number: int) -> Token:
@@ -176,6 +186,12 @@ class _QuestionBuilder:
         following = self.upcoming[:1]
         return bool(following) and following[0].kind == "text" and _short_answer_line(following[0].text)
 
+    def mid_sentence(self) -> bool:
+        """Whether the last line read stops part way through a sentence (so the next line carries on)."""
+        if self.blank_before or self.bullets or not self.paragraphs[-1]:
+            return False
+        return not self.paragraphs[-1][-1].rstrip().endswith((".", "?", "!", ":", ";"))
+
     # ---- feeding
 
     def add(self, token: Token) -> None:
@@ -232,6 +248,8 @@ class _QuestionBuilder:
         lead = " ".join(self.paragraphs[-1][-1:])
         if not self.options and self.table is None and list_is_options(lead, items):
             self.options = [tidy(item) for item in items]
+            if self.paragraphs[-1]:
+                self.paragraphs[-1][-1] = without_answer_instruction(self.paragraphs[-1][-1])
         else:
             self.paragraphs[-1].extend(f"- {tidy(item)}" for item in items)
 
@@ -272,9 +290,12 @@ def _numbered(tokens: list[Token], family: str, warnings: list[str]) -> list[Fou
         if family == "nested" and marker is not None and marker.family == "decimal" and _heading_like(marker.text):
             continue  # "1. Staffing" above "1.1 How many staff?": a section heading
         if marker is not None and marker.family == family:
-            if family == "nested" or previous is None or marker.value == previous + 1 or marker.value == 1:
+            # a restart at 1 or a jump is believed only at the start of a sentence: "…in the
+            # years 2021 and\n4. …" or "e.g.\n1) grants" are lines wrapped by the mail program
+            wrapped = bool(builders) and builders[-1].mid_sentence()
+            if family == "nested" or previous is None or marker.value == previous + 1 or (marker.value == 1 and not wrapped):
                 starts = True
-            elif previous + 1 < marker.value <= previous + 3:
+            elif previous + 1 < marker.value <= previous + 3 and not wrapped:
                 starts = True
                 warnings.append(f"The numbering jumps from {previous} to {marker.value}: check that no question is missing.")
         if starts:
@@ -287,6 +308,10 @@ def _numbered(tokens: list[Token], family: str, warnings: list[str]) -> list[Fou
             builders.append(_QuestionBuilder(marker.label, marker.text, token.numbers))
             previous = marker.value
             continue
+        if builders and marker is not None and marker.family == family and builders[-1].mid_sentence():
+            # "…broken down by type, e.g. 1) grants,\n2) loans": a hard-wrapped line that
+            # happens to start with a number out of the questions' sequence
+            token = Token("text", token.numbers, text=tidy(token.text), indented=token.indented)
         if builders:
             builders[-1].upcoming = tokens[position + 1 : position + 2]
             builders[-1].add(token)
@@ -304,7 +329,7 @@ def _numbered(tokens: list[Token], family: str, warnings: list[str]) -> list[Fou
 # --------------------------------------------------------------------------- unnumbered requests
 
 _ASKS = re.compile(
-    r"\b(?:please|could you|can you|would you|will you|i would like|i'd like|i wish to|i want|i request|i am requesting"
+    r"\b(?:please|could you|can you|would you|will you|i would (?:also )?like|i'd (?:also )?like|i wish to|i want|i request|i am requesting"
     r"|i'm requesting|kindly|provide|tell me|let me know|confirm|supply|disclose|send me|share|i am seeking|i seek)\b",
     re.IGNORECASE,
 )
@@ -319,7 +344,8 @@ _INTRO = re.compile(
     r"\b(?:(?:the )?following|further information|some information|more information|information below|as follows"
     r"|(?:writing|like|wish) to (?:make|submit|request information|ask for (?:some|further|the following|more|information))"
     r"|make (?:a|an) (?:freedom of information|foi|eir|information) request"
-    r"|request (?:for information|under the))\b",
+    r"|request (?:for information|under the)"
+    r"|(?:requesting|request|asking for|seeking) (?:this|the|some|that) information under)\b",
     re.IGNORECASE,
 )
 _COURTESY = re.compile(r"^(?:thank|thanks|many thanks|i hope|i look forward|i appreciate|apologies|sorry)\b", re.IGNORECASE)
@@ -378,13 +404,73 @@ def _units(tokens: list[Token]) -> list[_Unit]:
     return units
 
 
+_ABBREVIATION = re.compile(r"(?:\b(?:e\.g|i\.e|etc|approx|incl|excl|no|nos|st|mr|mrs|ms|dr|prof|cllr|rev|vs|cf|ref|para|fig)|\b[A-Z])\.$", re.IGNORECASE)
+_SENTENCE_BREAK = re.compile(r"(?<=[.?!])[\"')\]]?\s+(?=[\"'(]?[A-Z0-9])")
+_FOLLOW_UP = re.compile(
+    r"^(?:and\s+|but\s+)?(?:if\s+(?:so|yes|not|no|applicable|relevant|appropriate|it\s+(?:has|does|is|was|did|had)"
+    r"|they\s+(?:have|do|are|were|did)|there\s+(?:are|is|were|was)|this\s+is\s+the\s+case|the\s+answer)"
+    r"|otherwise|in\s+which\s+case|where\s+this\s+is\s+the\s+case)\b",
+    re.IGNORECASE,
+)
+
+
+def sentences(text: str) -> list[str]:
+    """``text`` cut after each sentence; "e.g.", "No. 5", initials and decimals do not end one."""
+    pieces: list[str] = []
+    start = 0
+    for match in _SENTENCE_BREAK.finditer(text):
+        piece = text[start : match.start() + len(match.group(0).rstrip())].strip()
+        if _ABBREVIATION.search(piece.rstrip("\"')]")):
+            continue
+        pieces.append(piece)
+        start = match.end()
+    last = text[start:].strip()
+    if last:
+        pieces.append(last)
+    return pieces
+
+
+def _question_sentences(text: str) -> list[str] | None:
+    """A paragraph that asks several things ("How many…? Which…? Please also provide…") as one question each.
+
+    Only a paragraph with two or more questions of its own (sentences ending in "?" that
+    are not follow-ups such as "If so, how much?") is cut. A statement before a question
+    is its context and stays with it; an introduction opening the paragraph is dropped; a
+    follow-up stays with the question it follows; a request after the last question
+    ("Please also provide…") is a question of its own.
+    """
+    parts = sentences(text)
+    if sum(1 for part in parts if part.endswith("?") and not _FOLLOW_UP.match(part)) < 2:
+        return None
+    groups: list[str] = []
+    pending: list[str] = []
+    for part in parts:
+        if groups and not pending and _FOLLOW_UP.match(part):
+            groups[-1] = f"{groups[-1]} {part}"
+        elif not groups and not pending and _is_intro(part) and not part.endswith("?"):
+            continue
+        elif part.endswith("?") or (_asks(part) and not part.endswith(":")):
+            groups.append(" ".join(pending + [part]))
+            pending = []
+        else:
+            pending.append(part)
+    tail = " ".join(part for part in pending if not _COURTESY.match(part))
+    if tail and groups:
+        groups[-1] = f"{groups[-1]} {tail}"
+    return groups
+
+
 def _split_paragraph(unit: _Unit) -> list[tuple[str, list[int]]]:
-    """A paragraph is one question, unless each of its lines is a complete question of its own."""
+    """A paragraph is one question, unless each of its lines, or each of its sentences, asks a question of its own."""
     lines = unit.texts
     if len(lines) > 1 and all(line.rstrip().endswith(("?", ".")) for line in lines) and sum(1 for line in lines if _asks(line)) >= 2:
         numbers = unit.numbers if len(unit.numbers) == len(lines) else [unit.numbers[0]] * len(lines)
         return [(line, [number]) for line, number in zip(lines, numbers)]
-    return [(" ".join(lines), list(unit.numbers))]
+    text = " ".join(lines)
+    several = _question_sentences(text) if text.count("?") >= 2 else None
+    if several:
+        return [(part, list(unit.numbers)) for part in several]
+    return [(text, list(unit.numbers))]
 
 
 def _unnumbered(tokens: list[Token], warnings: list[str]) -> list[FoundQuestion]:
@@ -406,6 +492,7 @@ def _unnumbered(tokens: list[Token], warnings: list[str]) -> list[FoundQuestion]
             items = [tidy(item) for item in unit.texts]
             if previous_kind == "question" and found and not found[-1].question.options and list_is_options(found[-1].question.text, items):
                 found[-1].question.options = items
+                found[-1].question.text = without_answer_instruction(found[-1].question.text)
                 found[-1].numbers.extend(unit.numbers)
             elif previous_kind == "question" and found and not found[-1].question.text.rstrip().endswith(":"):
                 found[-1].question.text += "".join(f"\n- {item}" for item in items)

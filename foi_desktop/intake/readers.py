@@ -19,6 +19,20 @@ MAX_TEXT_FILE_BYTES = 2 * 1024 * 1024  # a long request is 20 KB
 MAX_FILE_BYTES = 40 * 1024 * 1024  # emails and Word files carry pictures and attachments
 
 _OLE_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")
+# Files that are never a request, whatever their name says: what they are, for the message.
+_NOT_REQUESTS = (
+    (b"\x89PNG\r\n\x1a\n", "a picture (PNG)"),
+    (b"\xff\xd8\xff", "a picture (JPEG)"),
+    (b"GIF87a", "a picture (GIF)"),
+    (b"GIF89a", "a picture (GIF)"),
+    (b"II*\x00", "a picture (TIFF)"),
+    (b"MM\x00*", "a picture (TIFF)"),
+    (b"\x1f\x8b", "a compressed (gzip) file"),
+    (b"7z\xbc\xaf\x27\x1c", "a compressed (7-Zip) file"),
+    (b"Rar!\x1a\x07", "a compressed (RAR) file"),
+    (b"MZ", "a Windows program"),
+    (b"\x7fELF", "a program"),
+)
 _EMAIL_HEADERS = (b"from:", b"received:", b"return-path:", b"mime-version:", b"message-id:", b"delivered-to:", b"x-", b"date:", b"subject:")
 
 
@@ -73,6 +87,11 @@ def _read(data: bytes, name: str) -> ReceivedRequest:
     head = data[:8]
     if head.startswith(b"%PDF"):
         raise IntakeError(f"{name} is a PDF, which cannot be read yet: open it, copy the request's text and paste it.")
+    for magic, what in _NOT_REQUESTS:
+        if head.startswith(magic) and (magic != b"MZ" or b"\0" in data[:512]):  # "MZ" may start a line of text
+            raise IntakeError(
+                f"{name} is {what}, not a request. Choose the request's email, Word document or text file, or paste its text."
+            )
     if head.startswith(b"{\\rtf"):
         raise IntakeError(f"{name} is a rich text (RTF) file: open it in Word and save it as .docx, or paste its text.")
     if head.startswith(b"PK\x03\x04"):
@@ -89,12 +108,16 @@ def _read(data: bytes, name: str) -> ReceivedRequest:
 
         return read_msg(data, name)
     if suffix in (".docx", ".msg", ".doc", ".xlsx", ".odt"):
-        what = {".docx": "Word document", ".msg": "Outlook message", ".doc": "Word document"}.get(suffix, "document")
-        raise IntakeError(f"{name} is not a {what}: its content does not match its name. It may be damaged.")
+        what = {".docx": "a Word document", ".msg": "an Outlook message", ".doc": "a Word document"}.get(suffix, "a document")
+        raise IntakeError(f"{name} is not {what}: its content does not match its name. It may be damaged.")
     from foi_desktop.intake.text_file import decode_text
 
     if suffix == ".eml" or (suffix not in (".txt", ".text", ".md") and _looks_like_email(data)):
         from foi_desktop.intake.email_reader import read_eml
+        from foi_desktop.intake.text_file import looks_binary
+
+        if not _looks_like_email(data) and looks_binary(data):
+            raise IntakeError(f"{name} is not an email: it looks like a program, picture or other binary file.")
 
         return read_eml(data, name)
     text, warnings = decode_text(data, name)

@@ -143,7 +143,9 @@ def _understand(parsed: ParsedRequest, received: ReceivedRequest, source_lines: 
     parsed.requester_email = found.reply_email or sender_email or found.email
     parsed.requester_address = found.address
     envelope_subject = details.clean_subject(received.subject)
-    parsed.subject = (found.subject or envelope_subject) if received.forwarded else (envelope_subject or found.subject)
+    # a request quoted below a reply ("RE: Clarification needed") is about what its own subject says
+    earlier_first = received.forwarded or found.took_earlier_message
+    parsed.subject = (found.subject or envelope_subject) if earlier_first else (envelope_subject or found.subject)
     parsed.received = (found.received or received.received) if received.forwarded else (received.received or found.received)
     parsed.regime = details.detect_regime("\n".join(line.text for line in kept))
     if not parsed.questions:
