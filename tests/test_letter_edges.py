@@ -422,3 +422,19 @@ def test_question_findings_carry_their_label_and_letter_findings_none():
     assert {f.question_label for f in findings} == {"1", "2a", None}
     assert all(isinstance(f, Finding) for f in findings)
     assert [f for f in findings if f.question_label is None][0].message.startswith("The letter does not say")
+
+
+def test_foisa_ncnd_weighs_the_exemption_itself():
+    """FOISA s.18 needs the information to be exempt if held, so the test is the exemption's own."""
+    text = ncnd_text(Regime.FOISA, ["s35"], public_interest=PublicInterestTest("a", "b", "c"))
+    assert "Section 35 is a qualified exemption, so the Council has considered whether the public interest in " \
+           "maintaining the exemption outweighs the public interest in disclosing the information." in text
+    assert "duty to confirm or deny" not in text
+
+
+@pytest.mark.parametrize("regime", list(Regime))
+def test_a_case_with_nothing_in_it_still_reads_as_a_letter(regime):
+    text = build_letter(Case(regime=regime), EMPTY_SETTINGS, today=TODAY).plain_text()
+    assert problems_in(text) == []
+    assert "Dear Sir or Madam," in text and "Yours faithfully," in text and "You asked:" not in text
+    assert "please write, explaining your grounds of appeal, to us within 40 working days" in text

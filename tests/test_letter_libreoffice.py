@@ -86,6 +86,45 @@ def test_refusals_under_scottish_law_in_libreoffice(tmp_path, profile):
             "£600",
             "Ask for one year.",
             "Scottish Information Commissioner",
+            "section 47 of FOISA",
             "Kinburn Castle",
+            "section 56 of FOISA",
         ],
     )
+    flat = " ".join(text.split())
+    assert "which at £15 an hour is about £1,500." in flat and "the limit is reached after 40 hours of work." in flat
+    assert "18 hours" not in flat
+
+
+RIGHTS = {
+    Regime.FOIA: ["section 50 of the FOI Act", "Wycliffe House"],
+    Regime.EIR: ["regulation 11 of the EIR", "as applied by regulation 18 of the EIR", "Wycliffe House"],
+    Regime.FOISA: ["section 20 of FOISA", "section 47 of FOISA", "Kinburn Castle", "section 56 of FOISA"],
+    Regime.EIR_SCOTLAND: ["regulation 16 of the EIRs", "as applied by regulation 17 of the EIRs", "Kinburn Castle"],
+}
+
+
+def test_every_regime_with_every_outcome_in_libreoffice(tmp_path, profile):
+    """All four regimes' letters, every outcome in each, as LibreOffice lays them out (one conversion run)."""
+    from test_letter_edges import full_case, problems_in
+
+    paths = {}
+    for regime in Regime:
+        case = full_case(Outcome.PROVIDED, regime)
+        for outcome in list(Outcome)[1:]:
+            case.questions += full_case(outcome, regime).questions[:1]
+        paths[regime] = tmp_path / f"{regime.value}.docx"
+        write_docx(build_letter(case, settings_with_org(), today=TODAY), paths[regime])
+    subprocess.run(
+        ["soffice", f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", "pdf",
+         "--outdir", str(tmp_path), *map(str, paths.values())],
+        check=True, capture_output=True, timeout=300,
+    )
+    for regime, path in paths.items():
+        pdf = path.with_suffix(".pdf")
+        text = subprocess.run(["pdftotext", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
+        flat = " ".join(text.split())
+        for fragment in RIGHTS[regime]:
+            assert fragment in flat, (regime, fragment)
+        assert "neither confirms nor denies" in flat and "not information held by the Council" in flat
+        assert [p for p in problems_in(flat) if "space" not in p] == [], regime
