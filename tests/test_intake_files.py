@@ -14,7 +14,7 @@ import pytest
 
 from foi_desktop.cli import main
 from foi_desktop.core.fileformat import load_case
-from foi_desktop.intake import IntakeError, parse_request_bytes, read_request_file
+from foi_desktop.intake import IntakeError, parse_request_bytes, parse_request_text, read_request_file
 
 CORPUS = Path(__file__).parent / "data" / "requests"
 REQUEST = "Dear FOI team,\n\n1. How many café licences were issued?\n2. What did they cost?\n\nYours faithfully,\nZoë Brontë\n"
@@ -95,6 +95,139 @@ def test_ten_megabyte_email_is_read_best_effort(tmp_path):
     assert time.perf_counter() - started < 10
     assert parsed.questions and parsed.questions[0].text.startswith("How many?")
     assert any("only the first" in warning for warning in parsed.warnings)
+
+
+# --------------------------------------------------------------------------- worst cases: a result or a clear message, never a hang
+
+HANG_GUARD_SECONDS = 10  # far above the real times (well under a second); only a hang fails this
+
+
+def _guarded(read):
+    started = time.perf_counter()
+    result = read()
+    assert time.perf_counter() - started < HANG_GUARD_SECONDS
+    return result
+
+
+def test_a_megabyte_of_pasted_outlook_text(tmp_path):
+    message = (
+        "From: Ann Lee <ann@example.org>\r\nSent: 04 May 2024 09:41\r\nTo: FOI\r\nSubject: FOI - Bins\r\n\r\n"
+        "Dear FOI team,\x0b\r\n1.\xa0\xa0How many bins\x0bwere emptied?\r\n2.\tWhich days?\x0c\r\n"
+        "\u00b7\tMonday\r\n\u00b7\tFriday\r\n\r\nKind regards\r\nAnn Lee\r\n\r\n"
+    )
+    text = message * (1_050_000 // len(message))
+    parsed = _guarded(lambda: parse_request_text(text))
+    assert [q.text for q in parsed.questions[:2]] == ["How many bins were emptied?", "Which days?"]
+    assert any("only the first" in warning for warning in parsed.warnings)
+    path = tmp_path / "paste.txt"
+    path.write_bytes(text.encode("utf-8"))
+    assert _guarded(lambda: read_request_file(path)).questions[0].text == "How many bins were emptied?"
+
+
+def test_five_thousand_numbered_lines():
+    text = "".join(f"{n}. How many permits of type {n} were issued?\n" for n in range(1, 5001))
+    parsed = _guarded(lambda: parse_request_text(text))
+    assert [q.label for q in parsed.questions[:3]] == ["1", "2", "3"]
+    assert parsed.questions[998].label == "999"  # numbers run to three digits; the rest is read as text
+    assert any("only the first" in warning for warning in parsed.warnings)
+
+
+def test_word_document_with_two_hundred_tables():
+    import docx
+
+    document = docx.Document()
+    for number in range(1, 201):
+        document.add_paragraph(f"{number}. Please complete table {number}.")
+        table = document.add_table(rows=3, cols=3)
+        for column, heading in enumerate(["Year", "Applications", "Refusals"]):
+            table.cell(0, column).text = heading
+        table.cell(1, 0).text = "2023"
+        table.cell(2, 0).text = "2024"
+    buffer = io.BytesIO()
+    document.save(buffer)
+    parsed = _guarded(lambda: parse_request_bytes(buffer.getvalue(), "tables.docx"))
+    assert len(parsed.questions) == 200
+    assert all(q.table is not None and q.table.rows == ["2023", "2024"] for q in parsed.questions)
+    assert parsed.questions[199].table.columns == ["Applications", "Refusals"]
+
+
+def test_email_with_nested_parts_and_attachments():
+    """A colleague forwards, as an attachment, the requester's email, which carries the request as a Word file."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("1. How many parks are there?")
+    document.add_paragraph("2. How many have toilets?")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    original = EmailMessage()
+    original["From"] = "Kim Park <kim@example.org>"
+    original["Subject"] = "Parks"
+    original.set_content("Please see my request attached.\n")
+    original.add_alternative("<p>Please see my request attached.</p>", subtype="html")
+    original.add_attachment(
+        buffer.getvalue(),
+        maintype="application",
+        subtype="vnd.openxmlformats-officedocument.wordprocessingml.document",
+        filename="parks.docx",
+    )
+    original.add_attachment(b"\x89PNG\r\n\x1a\n" + bytes(500), maintype="image", subtype="png", filename="logo.png")
+    forward = EmailMessage()
+    forward["From"] = "Colleague <colleague@example.gov.uk>"
+    forward["Subject"] = "FW: Parks"
+    forward.set_content("For FOI, see attached.\n")
+    forward.add_attachment(original)
+    forward.add_attachment(b"%PDF-1.4 " + bytes(300), maintype="application", subtype="pdf", filename="map.pdf")
+    parsed = _guarded(lambda: parse_request_bytes(bytes(forward), "forward.eml"))
+    assert "[Attachment: parks.docx]" in parsed.source_text
+    assert [q.text for q in parsed.questions] == ["How many parks are there?", "How many have toilets?"]
+    assert any("map.pdf was not read" in warning for warning in parsed.warnings)
+
+
+def test_emails_attached_inside_each_other_without_end():
+    message = EmailMessage()
+    message.set_content("1. How deep does this go?\n")
+    for level in range(50):
+        outer = EmailMessage()
+        outer["Subject"] = f"FW: level {level}"
+        outer.set_content("See attached.\n")
+        outer.add_attachment(message)
+        message = outer
+    parsed = _guarded(lambda: parse_request_bytes(bytes(message), "deep.eml"))
+    assert parsed.source_text.startswith("See attached.")  # read a few levels down, then left alone
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom_and_without_line_ends(encoding):
+    parsed = parse_request_bytes("How many café licences were issued?".encode(encoding), "one-line.txt")
+    assert [q.text for q in parsed.questions] == ["How many café licences were issued?"]
+
+
+@pytest.mark.parametrize(
+    "data,message",
+    [
+        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n" + bytes(range(256)) * 20, "PDF"),
+        (b"PK\x03\x04\x14\x00\x00\x00" + bytes(range(256)) * 20, "zip-based"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 20, "picture"),
+        (b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + bytes(range(256)) * 20, "picture"),
+        (b"GIF89a" + bytes(range(256)) * 20, "picture"),
+        (b"\x1f\x8b\x08\x00" + bytes(range(256)) * 20, "compressed"),
+        (b"MZ\x90\x00\x03\x00\x00\x00" + bytes(range(256)) * 20, "program"),
+    ],
+)
+@pytest.mark.parametrize("suffix", [".txt", ".eml", ".docx", ""])
+def test_files_that_are_not_requests_whatever_their_name(data, message, suffix):
+    with pytest.raises(IntakeError, match=message):
+        _guarded(lambda: parse_request_bytes(data, "request" + suffix))
+
+
+def test_text_that_starts_like_a_program_header_is_still_text():
+    assert parse_request_bytes(b"MZ Scott asks: how many bins are there?", "note.txt").questions
+
+
+def test_binary_file_named_eml():
+    with pytest.raises(IntakeError, match="not an email"):
+        parse_request_bytes(bytes(range(256)) * 40, "message.eml")
 
 
 @pytest.mark.parametrize(

@@ -459,3 +459,170 @@ def test_markers_and_bullets():
     assert read_bullet("-----") is None
     assert read_bullet("o\tWalked inspections").text == "Walked inspections"
     assert read_bullet("once upon a time") is None
+
+
+# --------------------------------------------------------------------------- rules found with the held-out corpus
+
+
+def test_sub_questions_numbered_with_their_parent_stay_in_it():
+    text = (
+        "1. Does the council own any wind turbines?\n1a. If so, how many?\n1b) Where are they?\n"
+        "2. What did they generate in 2023?\n(2a) How much of that was sold?\n"
+    )
+    assert questions(text) == [
+        ("1", "Does the council own any wind turbines?\n1a. If so, how many?\n1b) Where are they?", []),
+        ("2", "What did they generate in 2023?\n(2a) How much of that was sold?", []),
+    ]
+
+
+def test_sub_questions_without_a_parent_are_questions():
+    assert [label for label, _, _ in questions("1a. How many?\n1b. How much?\n2a. Where?\n")] == ["1a", "1b", "2a"]
+
+
+@pytest.mark.parametrize("not_a_mark", ["5g masts are planned.", "1st April 2024 is the date.", "3D printers were bought."])
+def test_numbers_with_letters_that_are_not_sub_questions(not_a_mark):
+    assert read_marker(not_a_mark) is None
+
+
+def test_a_wrapped_line_starting_with_a_number_carries_on_the_sentence():
+    text = (
+        "1. How many grants were paid in the categories listed in paragraph\n"
+        "4. of the scheme rules, and what was their total value?\n"
+        "2. Please list the types of support offered, e.g. 1) advice,\n"
+        "2) loans and 3) grants.\n"
+        "3. How many applications were refused?\n"
+    )
+    assert questions(text) == [
+        ("1", "How many grants were paid in the categories listed in paragraph 4. of the scheme rules, and what was their total value?", []),
+        ("2", "Please list the types of support offered, e.g. 1) advice, 2) loans and 3) grants.", []),
+        ("3", "How many applications were refused?", []),
+    ]
+
+
+@pytest.mark.parametrize(
+    "instruction", ["Please tick one:", "Tick all that apply.", "(Please select one)", "Please choose one option:"]
+)
+def test_how_to_mark_the_options_is_not_part_of_the_question(instruction):
+    text = f"1. Does the council publish its FOI statistics?\n{instruction}\n- Yes\n- No\n2. How often?\n"
+    assert questions(text)[0] == ("1", "Does the council publish its FOI statistics?", ["Yes", "No"])
+
+
+def test_a_question_that_is_only_an_instruction_is_kept():
+    text = "1. Please select the statement that best describes your service:\n- In-house\n- Outsourced\n2. Why?\n"
+    assert questions(text)[0] == ("1", "Please select the statement that best describes your service:", ["In-house", "Outsourced"])
+
+
+def test_tick_boxes_on_one_line_under_the_question():
+    text = "1. Which systems do you use?\n☐ Civica   ☐ Capita   ☐ Northgate   ☐ Other\n2. How much do they cost?\n"
+    assert questions(text)[0] == ("1", "Which systems do you use?", ["Civica", "Capita", "Northgate", "Other"])
+
+
+def test_square_bracket_boxes_typed_on_the_question_line():
+    assert questions("1. Do you charge for pest control? [ ] Yes  [x] No\n2. How much?\n")[0] == (
+        "1", "Do you charge for pest control?", ["Yes", "No"]
+    )
+
+
+def test_a_paragraph_asking_several_questions_gives_one_each():
+    text = (
+        "Hello\n\nI am writing to make a request about school crossing patrols. How many patrols does the "
+        "council fund? The budget was cut in 2023. How many sites lost their patrol as a result? Do you plan to "
+        "restore any? If so, which ones? Please also send me the latest site assessment criteria. Thank you.\n\n"
+        "Regards\nLee Chan\n"
+    )
+    assert [text for _, text, _ in questions(text)] == [
+        "How many patrols does the council fund?",
+        "The budget was cut in 2023. How many sites lost their patrol as a result?",
+        "Do you plan to restore any? If so, which ones?",
+        "Please also send me the latest site assessment criteria.",
+    ]
+
+
+def test_a_question_with_a_follow_up_is_not_cut():
+    text = "Dear Sir,\n\nDoes the council still run the Shopmobility scheme? If not, when did it close?\n\nThanks\nAl Roe\n"
+    assert questions(text) == [("1", "Does the council still run the Shopmobility scheme? If not, when did it close?", [])]
+
+
+def test_sentences_keep_abbreviations_and_initials():
+    from foi_desktop.intake.questions import sentences
+
+    assert sentences("Please list e.g. St. Mary's and No. 5 Road. Is J. Smith the contractor? Yes.") == [
+        "Please list e.g. St. Mary's and No. 5 Road.",
+        "Is J. Smith the contractor?",
+        "Yes.",
+    ]
+
+
+def test_greeting_and_question_on_one_line():
+    assert questions("Dear Eastmoor Council, how many bins were collected late? And how many were missed?")[0][1] == (
+        "how many bins were collected late?"
+    )
+
+
+CLARIFICATION_CHAIN = """Yes, I mean 2023/24 only.
+
+Thanks
+Pat
+
+From: Information Governance <foi@example.gov.uk>
+Sent: 02 April 2024 10:00
+To: Pat Doyle <pat@example.org>
+Subject: Your request - clarification
+
+Dear Pat, before we answer, could you tell us which year you mean?
+
+From: Pat Doyle <pat@example.org>
+Sent: 01 April 2024 09:00
+To: FOI <foi@example.gov.uk>
+Subject: FOI request - Pothole repairs
+
+1. How many potholes were repaired?
+2. How many claims were paid?
+
+Yours sincerely
+Pat Doyle
+"""
+
+
+def test_in_a_reply_chain_the_numbered_request_below_the_officers_question_is_found():
+    parsed = parse_request_text(CLARIFICATION_CHAIN)
+    assert [q.text for q in parsed.questions] == ["How many potholes were repaired?", "How many claims were paid?"]
+    assert (parsed.subject, parsed.requester_name, parsed.requester_email) == ("Pothole repairs", "Pat Doyle", "pat@example.org")
+
+
+def test_a_follow_up_above_the_authoritys_reply_is_the_request():
+    text = (
+        "Thanks for the figures. Could you also tell me how many of the claims were paid in full?\n\nRegards\nSam\n\n"
+        "On Mon, 3 Jun 2024 at 10:00, FOI Team <foi@example.gov.uk> wrote:\n"
+        "> 1. How many claims were received?\n> 40.\n> 2. How much was paid?\n> £5,000.\n"
+    )
+    assert [q.text for q in parse_request_text(text).questions] == [
+        "Thanks for the figures. Could you also tell me how many of the claims were paid in full?"
+    ]
+
+
+def test_a_request_quoted_below_a_covering_note_names_its_author():
+    text = (
+        "Resending the request below as I have had no reply. Can you confirm it arrived?\n\nThanks\nSam\n\n"
+        "On Mon, 3 Jun 2024 at 10:00, Sam Jones <sam@example.org> wrote:\n"
+        "> 1. How many claims were received?\n> 2. How much was paid?\n"
+    )
+    parsed = parse_request_text(text)
+    assert [q.text for q in parsed.questions] == ["How many claims were received?", "How much was paid?"]
+    assert (parsed.requester_name, parsed.requester_email) == ("Sam Jones", "sam@example.org")
+
+
+def test_web_form_fields_asking_a_question_and_a_plain_date():
+    text = (
+        "Name: Ann Lee\nEmail: ann@example.org\nPhone: 01234 567890\nDate: 03/02/2025\n"
+        "Request: 1) How many libraries are there?\n2) How many are open on Sundays?\n"
+        "Would you like a paper copy?: No\nAnything else we should know: Nothing\n"
+    )
+    parsed = parse_request_text(text)
+    assert [q.text for q in parsed.questions] == ["How many libraries are there?", "How many are open on Sundays?"]
+    assert parsed.received == dt.date(2025, 2, 3)
+
+
+def test_regime_named_across_a_wrapped_line():
+    assert parse_request_text("Under the Environmental Information\nRegulations, how many trees were felled?").regime == Regime.EIR
+    assert parse_request_text("Under the Freedom of Information (Scotland)\nAct 2002, how many?").regime == Regime.FOISA

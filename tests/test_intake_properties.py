@@ -28,6 +28,8 @@ FRAGMENTS = [
     "request-1-ab12cd34@whatdotheyknow.com", "Name: Jo", "Email: jo@x.org", "Details of your request:", "How many",
     "please provide the following:", "the number of", "Which of the following", "2023.", "31/03/2024", "£1.5m",
     "\u2019", "\u201c", "\ufeff", "\x00", "\ud800", "é", "🙂",
+    "1a.", "(2b)", "3c)", "e.g.", "No.", "If so, ", "Please tick one:", "☐ a ☐ b", "[ ] Yes [ ] No", "?: ",
+    "Dear Sir, ", "FOI Team <foi@x.gov.uk> wrote:", "<p>", "</td>",
 ]
 
 
@@ -95,6 +97,17 @@ ADVERSARIAL = {
     "check boxes": "Yes \u2610 No \u2610 " * 8_000 + "?",
     "control characters": "".join(chr(i % 32) for i in range(MAX_CHARS)),
     "surrogates and emoji": "\ud800🙂\udfff" * 30_000,
+    "abbreviations before question marks": "No. A? " * 15_000,
+    "follow-up questions": "Why? " + "If so, why? " * 8_000,
+    "statements before a question": "The cost was high. " * 5_000 + "Why? How?",
+    "sub-questions": "1. Why?\n" + "1a. x\n" * 15_000,
+    "tick boxes on one line": "1. Which?\n" + "\u2610 a \u2610 b " * 10_000,
+    "square-bracket boxes": "1. Which? " + "[ ] a " * 15_000,
+    "answer instructions": "1. Which? Please tick one:\n- Yes\n" * 5_000,
+    "covering notes over quoted requests": "Can you confirm?\n\nOn Mon 1 Jan 2024, Sam <s@x.org> wrote:\n> 1. a?\n> 2. b?\n" * 1_500,
+    "replies from the authority": "ok\n\nFrom: FOI Team <foi@x.gov.uk>\nSent: 1 May 2024\nSubject: x\n\nCould you?\n" * 1_500,
+    "form questions": "Name: a\nEmail: b\nPhone: c\nRequest: x\n" + "Really?: no\n" * 5_000,
+    "wrapped numbers": "1. a,\n" + "".join(f"{n}) b,\n" for n in range(1, 9_000)),
 }
 
 

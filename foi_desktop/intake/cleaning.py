@@ -160,7 +160,10 @@ def _take_web_form(lines: list[Line], found: Found) -> list[Line]:
     kinds: list[str | None] = []
     for line in lines:
         match = _FIELD.match(line.text) if len(line.text) < 400 else None
-        kinds.append(_FORM_KEYS.get(" ".join(match.group("key").lower().rstrip("?").split())) if match else None)
+        kind = _FORM_KEYS.get(" ".join(match.group("key").lower().rstrip("?").split())) if match else None
+        if kind is None and match and match.group("key").rstrip().endswith("?"):
+            kind = "other"  # a form's own question ("Would you like a paper copy?: No") is a field, not the request
+        kinds.append(kind)
     if "request" not in kinds or sum(1 for kind in kinds if kind and kind != "request") < 3:
         return lines
     values: dict[str, str] = {}
@@ -269,11 +272,15 @@ def _drop_quoted(lines: list[Line], found: Found, *, forwarded: bool, depth: int
     numbered_above = any(QUESTION_START.match(line.text) for line in above_clean)
     take_below = (forwarded or is_forward) or not _asks_something(above_clean) or (
         not numbered_above
+        # a message that asks something above the authority's own reply is a follow-up
+        # ("could you also tell me…?"): the questions in the reply were answered already
+        and not _from_the_authority(_quoted_author(below))
         and (
             (above_words < 40 and _count_questions(below) >= 2)
-            # a short note with a question of its own ("please could you confirm…?") above
-            # a numbered request: the numbered request is what the officer answers
-            or (above_words < 80 and _count_numbered(below) >= 2)
+            # further down a chain whose top was only a covering note, a message asking
+            # something in passing (the officer's "could you confirm the period?") above a
+            # numbered request: the numbered request is what the officer answers
+            or (depth > 0 and above_words < 120 and _count_numbered(below) >= 2)
         )
     )
     if not take_below or depth > 3:
@@ -295,7 +302,41 @@ def _drop_quoted(lines: list[Line], found: Found, *, forwarded: bool, depth: int
         # offered after the messages quoted further down, so the message that holds the
         # request gives the subject and sender, not a reply in between
         _offer_headers(headers, found)
+    elif _WROTE_AUTHOR.search(lines[index].text) or (index + 1 < len(lines) and _WROTE_AUTHOR.search(lines[index + 1].text)):
+        name, email = details.split_sender(_quoted_author(lines[index:]))
+        found.offer(name=name, email=email)
     return kept
+
+
+_WROTE_AUTHOR = re.compile(r",\s*(?P<author>[^,]{1,160}?)\s+wrote:\s*$", re.IGNORECASE)
+_AUTHORITY_NAME = re.compile(
+    r"\b(?:foi|foia|foisa|eir|team|council|information|governance|officer|department|requests?|unit|service"
+    r"|records|compliance|borough|county|district|authority|trust|police|nhs)\b",
+    re.IGNORECASE,
+)
+_AUTHORITY_MAILBOX = re.compile(r"^(?:foi|info|information|requests?|enquiries|records|dpo|governance|ig)\b", re.IGNORECASE)
+
+
+def _quoted_author(below: list[Line]) -> str:
+    """Who wrote the quoted message: the "From:" header under the marker, or the name in "On …, X wrote:"."""
+    for line in below[:3]:
+        match = _WROTE_AUTHOR.search(line.text)
+        if match:
+            return match.group("author")
+    for start in range(min(3, len(below))):
+        _, headers = _header_block_end(below, start)
+        if headers.get("from"):
+            return headers["from"]
+    return ""
+
+
+def _from_the_authority(author: str) -> bool:
+    """A mailbox such as "FOI Team <foi@…>" rather than a person: the authority's reply, not a request."""
+    if not author:
+        return False
+    name, address = details.split_sender(author)
+    label = author.split("<", 1)[0]
+    return bool(_AUTHORITY_NAME.search(label)) or bool(_AUTHORITY_MAILBOX.match(address.split("@", 1)[0]))
 
 
 def _unquote(text: str) -> str:

@@ -419,10 +419,10 @@ def sentences(text: str) -> list[str]:
     pieces: list[str] = []
     start = 0
     for match in _SENTENCE_BREAK.finditer(text):
-        piece = text[start : match.start() + len(match.group(0).rstrip())].strip()
-        if _ABBREVIATION.search(piece.rstrip("\"')]")):
-            continue
-        pieces.append(piece)
+        end = match.start() + len(match.group(0).rstrip())
+        if _ABBREVIATION.search(text[max(start, end - 12) : end].rstrip("\"')]")):
+            continue  # only the last few characters can make an abbreviation: no rescanning of long text
+        pieces.append(text[start:end].strip())
         start = match.end()
     last = text[start:].strip()
     if last:
