@@ -189,3 +189,42 @@ def test_screenshot_is_not_blank(qtbot, seed, tmp_path):
     assert image.save(str(path))
     colours = {image.pixel(x, y) for x in range(0, image.width(), 37) for y in range(0, image.height(), 23)}
     assert len(colours) > 5
+
+
+UNSEEN = Path(__file__).parent / "data" / "requests-unseen"
+
+
+def test_held_out_requests_show_their_options_table_and_sub_parts(qtbot, tmp_path):
+    """Two requests the parser was not built from, as the officer sees them: each kind of answer is visible and editable."""
+    survey = open_dialog(qtbot, read_request_file(UNSEEN / "02-library-survey-q12-tick-boxes.txt"))
+    survey.list.setCurrentRow(3)
+    assert survey.form.kind.currentIndex() == KIND_OPTIONS
+    assert survey.form.options.isVisible()
+    assert survey.form.options.toPlainText().split("\n")[0] == "Directly by the council"
+    assert "Please tick one" not in survey.form.text.toPlainText()
+
+    excel = open_dialog(qtbot, read_request_file(UNSEEN / "07-housing-complaints-excel-paste.txt"))
+    assert excel.list.item(0).text().endswith("table 3\u00d74")
+    assert excel.form.rows.isVisible() and excel.form.columns.isVisible()
+    assert excel.form.rows.toPlainText() == "2021/22\n2022/23\n2023/24"
+    source_lines = excel.source.toPlainText().split("\n")
+    highlighted = {source_lines[selection.cursor.blockNumber()] for selection in excel.source.extraSelections()}
+    assert any(line.startswith("Year\tStage 1") for line in highlighted)  # the grid's heading row is shown as part of it
+
+    for dialog, name in ((survey, "survey"), (excel, "excel")):
+        dialog.resize(1200, 780)
+        image = dialog.grab().toImage()
+        assert image.save(str(tmp_path / f"{name}.png"))
+        assert len({image.pixel(x, y) for x in range(0, image.width(), 37) for y in range(0, image.height(), 23)}) > 5
+
+
+def test_sub_questions_numbered_1a_split_into_1a_and_1b(qtbot):
+    dialog = open_dialog(qtbot, read_request_file(UNSEEN / "03-pest-control-sub-questions-1a.txt"))
+    dialog.list.setCurrentRow(0)
+    assert dialog.buttons["split_parts"].isEnabled()
+    qtbot.mouseClick(dialog.buttons["split_parts"], Qt.MouseButton.LeftButton)
+    questions = dialog.case().questions
+    assert [q.label for q in questions] == ["1a", "1b", "2", "3", "4"]
+    assert questions[0].text == (
+        "Does the council provide a pest control service to residents? If yes, is the service provided in-house or by a contractor?"
+    )

@@ -65,8 +65,8 @@ def split_sub_parts(question: Question) -> list[Question]:
         return [question]
     questions = []
     for index, (label, text) in enumerate(parts):
-        if label and question.label and label.startswith(question.label + "."):
-            new_label = label
+        if label and question.label and (label.startswith(question.label + ".") or _is_own_sub_label(label, question.label)):
+            new_label = label  # "2.1" or "2a" under question 2 already says where it belongs
         elif label:
             new_label = f"{question.label}{label}" if question.label else label
         else:
@@ -80,6 +80,10 @@ def split_sub_parts(question: Question) -> list[Question]:
             )
         )
     return questions
+
+
+def _is_own_sub_label(label: str, parent: str) -> bool:
+    return len(label) == len(parent) + 1 and label.startswith(parent) and label[-1].isalpha() and parent.isdigit()
 
 
 _NUMBERED = re.compile(r"^\d+$")
