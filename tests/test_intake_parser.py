@@ -626,3 +626,11 @@ def test_web_form_fields_asking_a_question_and_a_plain_date():
 def test_regime_named_across_a_wrapped_line():
     assert parse_request_text("Under the Environmental Information\nRegulations, how many trees were felled?").regime == Regime.EIR
     assert parse_request_text("Under the Freedom of Information (Scotland)\nAct 2002, how many?").regime == Regime.FOISA
+
+
+@pytest.mark.parametrize("space", ["______", "..........", "\u2026\u2026\u2026", "____ ____"])
+def test_the_space_left_for_the_answer_is_not_part_of_the_question(space):
+    assert questions(f"1. How many cameras? {space}\n2. Who monitors them?{space}\n") == [
+        ("1", "How many cameras?", []),
+        ("2", "Who monitors them?", []),
+    ]

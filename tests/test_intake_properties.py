@@ -107,6 +107,7 @@ ADVERSARIAL = {
     "covering notes over quoted requests": "Can you confirm?\n\nOn Mon 1 Jan 2024, Sam <s@x.org> wrote:\n> 1. a?\n> 2. b?\n" * 1_500,
     "replies from the authority": "ok\n\nFrom: FOI Team <foi@x.gov.uk>\nSent: 1 May 2024\nSubject: x\n\nCould you?\n" * 1_500,
     "form questions": "Name: a\nEmail: b\nPhone: c\nRequest: x\n" + "Really?: no\n" * 5_000,
+    "answer spaces": "1. How many? " + "_" * 60_000 + "x\n2. Why? " + "._" * 15_000 + "\u2026" * 5_000,
     "wrapped numbers": "1. a,\n" + "".join(f"{n}) b,\n" for n in range(1, 9_000)),
 }
 

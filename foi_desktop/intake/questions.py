@@ -547,6 +547,27 @@ def _sections_with_nested_questions(tokens: list[Token]) -> bool:
 
 
 
+_ANSWER_SPACE_CHARS = " \t_.\u2026"
+
+
+def _without_answer_space(line: str) -> str:
+    """"How many cameras? ______" → "How many cameras?" (string methods only: no backtracking on long runs)."""
+    kept = line.rstrip(_ANSWER_SPACE_CHARS)
+    tail = line[len(kept) :]
+    if "___" not in tail and "...." not in tail and "\u2026\u2026" not in tail:
+        return line
+    return kept + "." if tail.startswith(".") and not tail.startswith("..") else kept
+
+
+def _without_answer_spaces(found: list[FoundQuestion]) -> list[FoundQuestion]:
+    """The line left for the answer on a questionnaire is not part of the question."""
+    for item in found:
+        text = item.question.text
+        if "__" in text or "..." in text or "\u2026" in text:
+            item.question.text = "\n".join(_without_answer_space(line) for line in text.split("\n")).strip()
+    return found
+
+
 def find_questions(lines: list[Line], warnings: list[str]) -> list[FoundQuestion]:
     tokens = tokenise(lines)
     _resolve_letters_and_numerals(tokens)
@@ -556,5 +577,5 @@ def find_questions(lines: list[Line], warnings: list[str]) -> list[FoundQuestion
     if family is not None:
         found = _numbered(tokens, family, warnings)
         if found:
-            return found
-    return _unnumbered(tokens, warnings)
+            return _without_answer_spaces(found)
+    return _without_answer_spaces(_unnumbered(tokens, warnings))
