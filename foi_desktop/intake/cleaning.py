@@ -334,7 +334,7 @@ def _from_the_authority(author: str) -> bool:
     """A mailbox such as "FOI Team <foi@…>" rather than a person: the authority's reply, not a request."""
     if not author:
         return False
-    name, address = details.split_sender(author)
+    _, address = details.split_sender(author)
     label = author.split("<", 1)[0]
     return bool(_AUTHORITY_NAME.search(label)) or bool(_AUTHORITY_MAILBOX.match(address.split("@", 1)[0]))
 
