@@ -634,3 +634,191 @@ def test_the_space_left_for_the_answer_is_not_part_of_the_question(space):
         ("1", "How many cameras?", []),
         ("2", "Who monitors them?", []),
     ]
+
+
+# --------------------------------------------------------------------------- rules from the second held-out round
+
+
+def test_questions_numbered_with_a_hash():
+    assert questions("#1 How many libraries are open?\n\n#2. How many have closed?\n") == [
+        ("1", "How many libraries are open?", []),
+        ("2", "How many have closed?", []),
+    ]
+    assert read_marker("#hashtag campaign") is None
+    assert read_marker("#2024 was a busy year") is None
+
+
+@pytest.mark.parametrize("prompt", ["Please state Yes/No.", "Please answer Yes / No", "State Yes/No:", "Please confirm Yes/No."])
+def test_a_prompt_before_the_answers_is_not_an_answer(prompt):
+    assert inline_options(f"Does the service keep a record? {prompt}") == ("Does the service keep a record?", ["Yes", "No"])
+
+
+def test_yes_no_in_brackets_part_way_through_keeps_the_words_around_it():
+    assert inline_options("Whether the trust has a protocol (Yes/No), and the date it began.") == (
+        "Whether the trust has a protocol, and the date it began.",
+        ["Yes", "No"],
+    )
+    # brackets that are not answers stay in the question
+    assert inline_options("How many staff work in HR/Payroll (Finance/HR) teams?") is None
+
+
+@pytest.mark.parametrize("examples", ["(e.g. Capita/Civica/Northgate)", "(eg Capita/Civica)", "(for example Capita/Civica)", "(such as Capita/Civica)"])
+def test_examples_in_brackets_are_not_options(examples):
+    assert inline_options(f"Which revenues system does the council use {examples}?") is None
+
+
+@pytest.mark.parametrize(
+    "row,answers",
+    [
+        ("Fully resourced      Partly resourced      Don't know", ["Fully resourced", "Partly resourced", "Don't know"]),
+        ("Turntable ladder\tAerial ladder platform\tNone", ["Turntable ladder", "Aerial ladder platform", "None"]),
+        ("On premises / Cloud (supplier hosted) / Other", ["On premises", "Cloud (supplier hosted)", "Other"]),
+    ],
+)
+def test_answers_across_one_line_under_the_question(row, answers):
+    assert questions(f"1. How is the service resourced?\n{row}\n2. Who runs it?\n") == [
+        ("1", "How is the service resourced?", answers),
+        ("2", "Who runs it?", []),
+    ]
+
+
+def test_a_spaced_line_under_a_statement_is_not_answers():
+    text = "1. Please provide the figures for these years.\n2021/22    2022/23\n2. Who runs it?\n"
+    assert questions(text)[0] == ("1", "Please provide the figures for these years. 2021/22 2022/23", [])
+    # a sentence under a question is its explanation, not a row of answers
+    text = "1. Do you use agency staff?\nPlease include locums  and bank staff.\n2. Who runs it?\n"
+    assert questions(text)[0] == ("1", "Do you use agency staff? Please include locums and bank staff.", [])
+
+
+def test_the_words_right_above_a_list_decide_whether_it_offers_a_choice():
+    each = "Does the trust offer free parking to any of the following groups? Please answer for each."
+    assert not list_is_options(each, ["Blue Badge holders", "Night staff"])
+    tick = "Which of the following does the council use? (tick all that apply)"
+    assert list_is_options(tick, ["Teams", "Zoom"])
+    assert questions(f"1. {each}\n- Blue Badge holders\n- Night staff\n")[0] == (
+        "1", f"{each}\n- Blue Badge holders\n- Night staff", []
+    )
+
+
+def test_a_title_on_the_first_line_of_a_paragraph_stays_with_its_question():
+    text = (
+        "Please could you provide the following information.\n\n"
+        "Waiting times\nPlease provide the median wait, in working days, for a first appointment.\n\n"
+        "Session limits\nIs there a limit on sessions? (Yes/No)\n"
+    )
+    assert questions(text) == [
+        ("1", "Waiting times\nPlease provide the median wait, in working days, for a first appointment.", []),
+        ("2", "Session limits\nIs there a limit on sessions?", ["Yes", "No"]),
+    ]
+
+
+def test_a_wrapped_line_is_not_a_title():
+    text = "Please tell me how many potholes were repaired in the\nborough in 2024, and what the repairs cost.\n"
+    assert questions(text) == [("1", "Please tell me how many potholes were repaired in the borough in 2024, and what the repairs cost.", [])]
+
+
+def test_a_deadline_in_working_days_is_a_closing_remark_but_a_unit_is_not():
+    text = (
+        "1. What is the target time, in working days, for a first site visit?\n"
+        "2. How many visits were late?\n\n"
+        "I look forward to your reply within 20 working days.\n"
+    )
+    assert [q.text for q in parse_request_text(text).questions] == [
+        "What is the target time, in working days, for a first site visit?",
+        "How many visits were late?",
+    ]
+
+
+def test_a_note_that_published_information_may_be_linked_is_not_part_of_the_last_question():
+    text = (
+        "1. Which payroll system do you use?\n2. Who is responsible for it?\n\n"
+        "Please note that if the information is already published, a link to it is sufficient.\n"
+    )
+    assert [q.text for q in parse_request_text(text).questions] == ["Which payroll system do you use?", "Who is responsible for it?"]
+
+
+def test_i_also_ask_for_is_a_request():
+    text = (
+        "I would like copies of the following documents:\n\n- the signed contract\n- the latest performance report\n\n"
+        "I also ask for the total amount paid to the contractor in 2023/24.\n"
+    )
+    assert [q.text for q in parse_request_text(text).questions] == [
+        "the signed contract",
+        "the latest performance report",
+        "I also ask for the total amount paid to the contractor in 2023/24.",
+    ]
+
+
+def test_a_web_form_field_holding_the_request_in_its_own_words():
+    text = (
+        "Reference number: WEB-1\nSubmitted: 03/02/2025 14:22\nFirst name: Aisha\nLast name: Bello\n"
+        "Email address: aisha@example.org\nSubject of request: School transport\n"
+        "Please describe the information you want: 1. How many pupils use school transport?\n"
+        "2. What did it cost?\nHow would you like to receive the information?: Email\n"
+    )
+    parsed = parse_request_text(text)
+    assert [q.text for q in parsed.questions] == ["How many pupils use school transport?", "What did it cost?"]
+    assert (parsed.requester_name, parsed.requester_email, parsed.subject) == ("Aisha Bello", "aisha@example.org", "School transport")
+    assert parsed.received == dt.date(2025, 2, 3)
+
+
+def test_a_letters_re_line_below_both_addresses_is_its_subject():
+    text = (
+        "12 Mill Lane\nAshby Green\nAB1 2CD\n\n14th February 2025\n\nFreedom of Information Officer\n"
+        "Example County Council\nCounty Hall\n\nDear Sir or Madam,\nRe: Public library volunteers\n\n"
+        "1. How many libraries are there?\n2. How many volunteers?\n\nYours faithfully,\nMargaret Holloway\n"
+    )
+    parsed = parse_request_text(text)
+    assert parsed.subject == "Public library volunteers"
+    assert parsed.received is None  # the date a letter was written is not the date it arrived
+    assert [q.text for q in parsed.questions] == ["How many libraries are there?", "How many volunteers?"]
+
+
+@pytest.mark.parametrize(
+    "sender,signed,expected",
+    [
+        ("Callum Reid <callum@example.net>", "Callum", "Callum Reid"),
+        ("Alex Taylor <shared@example.net>", "Sam", "Sam"),
+        ("Callum Reid <callum@example.net>", "Callum Reid-Smith", "Callum Reid-Smith"),
+    ],
+)
+def test_a_first_name_sign_off_takes_the_surname_from_the_sender(sender, signed, expected):
+    text = f"From: {sender}\nSent: 28 February 2025 17:05\nSubject: Discounts\n\n1. How many discounts?\n\nCheers\n{signed}\n"
+    assert parse_request_text(text).requester_name == expected
+
+
+def test_requests_written_after_these_rules():
+    """Three short requests written once the rules above were in, to see that they carry over."""
+    survey = (
+        "Good morning,\n\nPlease answer the questions below for your trust.\n\n"
+        "#1 Does the trust employ a dedicated Freedom to Speak Up Guardian? Please state Yes/No.\n"
+        "#2 How many concerns were raised with the Guardian in 2023/24?\n"
+        "#3 Which of the following routes can staff use to raise a concern? (tick all that apply)\n"
+        "Online form\tTelephone\tIn person\tEmail\n"
+        "#4 Please provide a copy of the trust's speaking up policy.\n\n"
+        "If any of this information is exempt, please provide the rest.\n\nThanks\nJess\n"
+    )
+    assert questions(survey) == [
+        ("1", "Does the trust employ a dedicated Freedom to Speak Up Guardian?", ["Yes", "No"]),
+        ("2", "How many concerns were raised with the Guardian in 2023/24?", []),
+        ("3", "Which of the following routes can staff use to raise a concern?", ["Online form", "Telephone", "In person", "Email"]),
+        ("4", "Please provide a copy of the trust's speaking up policy.", []),
+    ]
+    headed = (
+        "Dear FOI team,\n\nI would like the following information about the council's fleet.\n\n"
+        "Electric vehicles\nHow many vehicles in the council's own fleet are fully electric? (Yes/No is not enough: please give a number.)\n\n"
+        "Charging points\nHow many charging points has the council installed at its depots since April 2022?\n\n"
+        "Kind regards\nPat Doyle\n"
+    )
+    assert [q.text for q in parse_request_text(headed).questions] == [
+        "Electric vehicles\nHow many vehicles in the council's own fleet are fully electric? (Yes/No is not enough: please give a number.)",
+        "Charging points\nHow many charging points has the council installed at its depots since April 2022?",
+    ]
+    dashed = (
+        "Question 1 -\nWhich software does the council use for planning applications (e.g. Idox/Arcus)?\n\n"
+        "Question 2 -\nHow is it hosted?\nOn premises / Supplier cloud / Council cloud\n"
+    )
+    assert questions(dashed) == [
+        ("1", "Which software does the council use for planning applications (e.g. Idox/Arcus)?", []),
+        ("2", "How is it hosted?", ["On premises", "Supplier cloud", "Council cloud"]),
+    ]

@@ -30,6 +30,8 @@ FRAGMENTS = [
     "\u2019", "\u201c", "\ufeff", "\x00", "\ud800", "é", "🙂",
     "1a.", "(2b)", "3c)", "e.g.", "No.", "If so, ", "Please tick one:", "☐ a ☐ b", "[ ] Yes [ ] No", "?: ",
     "Dear Sir, ", "FOI Team <foi@x.gov.uk> wrote:", "<p>", "</td>",
+    "#1 ", "#2.", "Please state Yes/No.", "(Yes/No), and", "(e.g. A/B)", "      ", "\t\t", " / ", "Re: x",
+    "Details of the information you are requesting:", "Submitted: 03/02/2025", "Waiting times\n", "within 20 working days",
 ]
 
 

@@ -97,10 +97,18 @@ _SUBJECT_LINE = re.compile(
     r"(?:\s+act(?:\s+2000)?|\s+regulations(?:\s+2004)?)?(?:\s+request)?\s*(?:\s[-\u2013\u2014:]|:)\s*)(?P<subject>\S.{2,150})$",
     re.IGNORECASE,
 )
+_ADDRESS_LINE = re.compile(r"^[\w'&,.()/-]+(?: [\w'&,.()/-]+){0,5}$")
 _ATTACHMENT_MARK = re.compile(r"^\[Attachment: .*\]$")
 
 # --------------------------------------------------------------------------- web forms
 
+# Form fields that hold the request, however the form words them: "Details of the
+# information you are requesting", "Please describe the information you want"…
+_REQUEST_FIELD = re.compile(
+    r"\b(?:(?:details|description|describe|summary)\b.{0,30}\b(?:information|request)"
+    r"|information (?:that )?(?:you(?: are|'re)? )?(?:requesting|requested|require|required|want|would like|seek|are seeking))",
+    re.IGNORECASE,
+)
 _FIELD = re.compile(r"^\s*(?P<key>[A-Za-z][A-Za-z ()/'&?-]{1,60}?)\s*:\s*(?P<value>.*)$")
 _FORM_KEYS = {
     "name": "name", "full name": "name", "your name": "name", "requester name": "name", "applicant name": "name",
@@ -161,6 +169,8 @@ def _take_web_form(lines: list[Line], found: Found) -> list[Line]:
     for line in lines:
         match = _FIELD.match(line.text) if len(line.text) < 400 else None
         kind = _FORM_KEYS.get(" ".join(match.group("key").lower().rstrip("?").split())) if match else None
+        if kind is None and match and _REQUEST_FIELD.search(match.group("key")):
+            kind = "request"
         if kind is None and match and match.group("key").rstrip().endswith("?"):
             kind = "other"  # a form's own question ("Would you like a paper copy?: No") is a field, not the request
         kinds.append(kind)
@@ -371,15 +381,20 @@ def _drop_greetings_and_titles(lines: list[Line], found: Found) -> list[Line]:
     """Greetings, "Re: subject" and "FOI request - subject" lines near the top."""
     kept: list[Line] = []
     seen = 0
+    greeted = False
     for line in lines:
         text = line.text.strip()
         if seen < 8 and text:
-            seen += 1
+            # a letter's addresses and date above "Dear…" (short lines, no sentence) do not
+            # use up the lines in which its "Re:" line is looked for
+            if greeted or not _ADDRESS_LINE.match(text):
+                seen += 1
             if QUESTION_START.match(line.text):
                 seen = 99  # questions have started: nothing more to drop
                 kept.append(line)
                 continue
             if _GREETING_LINE.match(text) and len(text.split()) <= 12:
+                greeted = True
                 continue
             prefix = _GREETING_PREFIX.match(text)
             if prefix:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 # Cleaning uses this to tell where questions start without the full classification.
 QUESTION_START = re.compile(
-    r"^\s*(?:\(?\d{1,3}[.)](?!\d)|\d{1,3}\s*:|Q\s*\.?\s*\d{1,3}(?=[\s.:)]|$)|Question\s+\d{1,3}\b)\s*\S?",
+    r"^\s*(?:\(?\d{1,3}[.)](?!\d)|\d{1,3}\s*:|#\s?\d{1,3}\b|Q\s*\.?\s*\d{1,3}(?=[\s.:)]|$)|Question\s+\d{1,3}\b)\s*\S?",
 )
 
 
@@ -56,6 +56,8 @@ _NESTED = re.compile(r"^\s*(?P<w>\d{1,3}(?:\.\d{1,3}){1,6})\.?(?:\)\s*|[ \t]+)(?
 # punctuation, so "5g masts" or "1st April" are not sub-questions.
 _SUB = re.compile(r"^\s*(?P<w>\((?P<pn>\d{1,3})(?P<pl>[a-z])\)|(?P<n>\d{1,3})(?P<l>[a-z])[.):])[ \t]+(?P<rest>\S.*)$")
 _DECIMAL = re.compile(r"^\s*(?P<w>\((?P<pn>\d{1,3})\)|(?P<n>\d{1,3})(?P<sep>[.)]|\s*:|\s+[-\u2013\u2014](?=\s)))(?P<rest>.*)$")
+# "#1 How many…": numbered with a hash, as in web forms and chat messages
+_HASH = re.compile(r"^\s*(?P<w>#\s?(?P<n>\d{1,3})[.):]?)(?:[ \t]+(?P<rest>.*))?$")
 _LETTER = re.compile(r"^\s*(?P<w>\((?P<pl>[A-Za-z])\)|(?P<l>[A-Za-z])(?P<sep>[.)]))(?P<rest>.*)$")
 _ROMAN = re.compile(r"^\s*(?P<w>\((?P<pr>[ivxlcdm]{1,7}|[IVXLCDM]{1,7})\)|(?P<r>[ivxlcdm]{1,7}|[IVXLCDM]{1,7})[.)])(?P<rest>.*)$")
 
@@ -129,6 +131,10 @@ def read_marker(line: str) -> Marker | None:
         letter = match.group("pl") or match.group("l")
         label = f"{int(match.group('pn') or match.group('n'))}{letter}"
         return Marker("sub", ord(letter) - 96, label, match.group("w"), match.group("rest").strip())
+    match = _HASH.match(line)
+    if match:
+        number = int(match.group("n"))
+        return Marker("decimal", number, str(number), match.group("w"), (match.group("rest") or "").strip())
     match = _DECIMAL.match(line)
     if match:
         number = match.group("pn") or match.group("n")

@@ -29,6 +29,14 @@ def list_is_options(lead: str, items: list[str]) -> bool:
     """Whether the bullet ``items`` under ``lead`` are answers to choose from."""
     if not items or any(item.rstrip().endswith("?") for item in items):
         return False
+    # The words right above the list speak for it: "…any of the following groups? Please
+    # answer for each." asks about each item; "…? (tick all that apply)" offers a choice.
+    after_question = lead.rpartition("?")[2].strip()
+    if after_question:
+        if _CHOICE_CUE.search(after_question):
+            return True
+        if _SUB_ITEM_CUE.search(after_question):
+            return False
     if _CHOICE_CUE.search(lead):
         return True
     if _SUB_ITEM_CUE.search(lead):
@@ -65,7 +73,16 @@ def without_answer_instruction(text: str) -> str:
 _ALTERNATIVE = re.compile(r"^[A-Za-z0-9][\w'&+%<>=.,\- ]{0,38}$")
 
 
+_EXAMPLES = re.compile(r"^\s*(?:e\.?\s?g\b\.?|i\.?\s?e\b\.?|for example|for instance|such as|including|like|say)", re.IGNORECASE)
+_ANSWER_WORD = re.compile(
+    r"^(?:yes|no|not sure|don't know|do not know|unsure|unknown|n/?a|not applicable|not known|not recorded|partly|partially|none)$",
+    re.IGNORECASE,
+)
+
+
 def _alternatives(text: str, separator: str = "/") -> list[str] | None:
+    if _EXAMPLES.match(text):
+        return None  # "(e.g. Capita/Civica)" names examples; the question is open
     parts = [part.strip() for part in text.split(separator)]
     if len(parts) < 2 or len(parts) > 12:
         return None
@@ -86,6 +103,12 @@ _PARENS = re.compile(
 )
 _PARENS_BEFORE_MARK = re.compile(r"\s*\((?P<alts>[^()/]{1,40}(?:/[^()/]{1,40}){1,8})\)(?=\s*\?)")
 _AFTER_QUESTION = re.compile(r"\?\s*(?P<tail>[^?]{1,160})$")
+_ANSWER_PARENS = re.compile(r"\s*\((?P<alts>[^()/]{1,30}(?:/[^()/]{1,30}){1,5})\)")
+# "…in place? Please state Yes/No." — how to answer, then the answers
+_ANSWER_PROMPT = re.compile(
+    r"^(?:please\s+)?(?:state|answer|indicate|confirm|specify|reply|respond|select|choose|circle)(?:\s+(?:either|with|whether))?\s*:?\s*",
+    re.IGNORECASE,
+)
 _TITLE_WORDS = r"[A-Z][\w'&-]*(?:\s+[A-Z][\w'&-]*){0,3}"
 _TITLE_SLASH = re.compile(rf"(?<![\w/])(?P<alts>{_TITLE_WORDS}(?:\s?/\s?{_TITLE_WORDS})+)\s*[?.:]?\s*$")
 _BOXES = "\u2610\u2611\u2612\u25a1\u274f\u2751"
@@ -160,9 +183,16 @@ def inline_options(line: str) -> tuple[str, list[str]] | None:
         options = _alternatives(match.group("alts"))
         if options and all(option[:1].isupper() for option in options):
             return line[: match.start()] + line[match.end() :], options
+    match = _ANSWER_PARENS.search(line)
+    if match:
+        # "Whether the trust has a protocol (Yes/No), and the date it began": Yes/No in
+        # brackets part way through still offers the answers; the words around it stay
+        options = _alternatives(match.group("alts"))
+        if options and sum(1 for option in options if _ANSWER_WORD.match(option)) >= 2:
+            return (line[: match.start()] + line[match.end() :]).replace(" ,", ",").strip(), options
     match = _AFTER_QUESTION.search(line)
     if match:
-        tail = match.group("tail").strip().rstrip(".")
+        tail = _ANSWER_PROMPT.sub("", match.group("tail").strip()).rstrip(".:")
         options = _alternatives(tail) if "/" in tail else _split_or(tail)
         if options:
             return line[: match.start() + 1], options
@@ -172,3 +202,41 @@ def inline_options(line: str) -> tuple[str, list[str]] | None:
         if options and all(len(option) > 1 for option in options):
             return line, options
     return None
+
+
+# --------------------------------------------------------------------------- answers on a line of their own
+
+_ROW_GAP = re.compile(r"\t+| {2,}")
+
+
+def _answer_like(part: str, max_words: int) -> bool:
+    return (
+        0 < len(part) <= 50
+        and len(part.split()) <= max_words
+        and (part[:1].isupper() or part[:1].isdigit())
+        and not part.endswith(("?", ".", ":", ";"))
+        and any(char.isalpha() for char in part)
+    )
+
+
+def answer_row(line: str) -> list[str] | None:
+    """The answers laid out across one line under a question, or None.
+
+    ``Fully resourced      Partly resourced      Don't know`` (spaces or tabs between
+    them, as typed in Word) and ``On premises / Cloud (supplier hosted) / Other``.
+    The caller checks that the line above asks the question.
+    """
+    text = line.strip()
+    if not text or len(text) > 300:
+        return None
+    if _ROW_GAP.search(text):
+        parts = [part.strip() for part in _ROW_GAP.split(text)]
+    elif "/" in text:
+        parts = [part.strip() for part in text.split("/")]
+    else:
+        return None
+    if not 2 <= len(parts) <= 12 or len({part.lower() for part in parts}) != len(parts):
+        return None
+    if not all(_answer_like(part, 6) for part in parts):
+        return None
+    return parts

@@ -19,7 +19,7 @@ from foi_desktop.core.case import Question, Table
 from foi_desktop.intake.cleaning import Line
 from foi_desktop.intake.markers import Bullet, Marker, read_bullet, read_marker, split_glued
 from foi_desktop.intake.normalise import tidy
-from foi_desktop.intake.options import inline_options, list_is_options, split_boxes, without_answer_instruction
+from foi_desktop.intake.options import answer_row, inline_options, list_is_options, split_boxes, without_answer_instruction
 from foi_desktop.intake.tables import TableBlock, find_tables
 
 
@@ -55,6 +55,11 @@ def tokenise(lines: list[Line]) -> list[Token]:
         if not text.strip():
             tokens.append(Token("blank", [item.number]))
             continue
+        answers = answer_row(text) if tokens and _asks_to_choose(tokens[-1]) else None
+        if answers:
+            # the answers typed across one line under the question: one option each
+            tokens.extend(Token("bullet", [item.number], text=answer, bullet=Bullet(" ", answer)) for answer in answers)
+            continue
         for piece in split_glued(text):
             token = _token_for(piece, item.number)
             if token.kind == "bullet" and _is_box(token.bullet.symbol) and len(split_boxes(token.bullet.text)) > 1:
@@ -64,6 +69,18 @@ def tokenise(lines: list[Line]) -> list[Token]:
                 continue
             tokens.append(token)
     return tokens
+
+
+def _asks_to_choose(token: Token) -> bool:
+    """Whether a line reads as a question waiting for its answers on the next line."""
+    if token.kind == "marker":
+        text = token.marker.text
+    elif token.kind == "text":
+        text = token.text
+    else:
+        return False
+    text = text.rstrip()
+    return text.endswith(("?", ":")) or without_answer_instruction(text) != text
 
 
 def _is_box(symbol: str) -> bool:
@@ -149,7 +166,9 @@ _NOT_AN_ANSWER = re.compile(r"^(?:please|could|can|would|will|i|if|this|these|we
 BOILERPLATE = re.compile(
     r"\b(?:electronic(?:ally)?|format|excel|spreadsheet|csv|clarif\w*|look forward|thank|grateful|appreciate"
     r"|section 16|advice and assistance|cost limit|appropriate limit|exempt\w*|exception\w*|redact\w*|withh[oe]ld"
-    r"|acknowledge\w*|in due course|working days|statutory|disclosure log|by email|via email|by e-mail"
+    r"|acknowledge\w*|in due course|(?:within|of|in) (?:the )?(?:statutory )?(?:\d+|twenty) working days|statutory"
+    r"|disclosure log|by email|via email|by e-mail|already (?:been )?(?:published|publicly available|in the public domain)"
+    r"|section 21 of the act"
     r"|(?:if|where) (?:you|any|some|part|this|the|it)\b.{0,80}\b(?:unable|cannot|can't|not possible|exceed|too|refuse|not held|do not hold|don't hold))",
     re.IGNORECASE,
 )
@@ -329,7 +348,8 @@ def _numbered(tokens: list[Token], family: str, warnings: list[str]) -> list[Fou
 # --------------------------------------------------------------------------- unnumbered requests
 
 _ASKS = re.compile(
-    r"\b(?:please|could you|can you|would you|will you|i would (?:also )?like|i'd (?:also )?like|i wish to|i want|i request|i am requesting"
+    r"\b(?:please|could you|can you|would you|will you|i would (?:also )?like|i'd (?:also )?like|i wish to|i want"
+    r"|i (?:would |should |must )?(?:also |further )?(?:request|ask for)|i am (?:also )?(?:requesting|asking for)"
     r"|i'm requesting|kindly|provide|tell me|let me know|confirm|supply|disclose|send me|share|i am seeking|i seek)\b",
     re.IGNORECASE,
 )
@@ -461,16 +481,31 @@ def _question_sentences(text: str) -> list[str] | None:
 
 
 def _split_paragraph(unit: _Unit) -> list[tuple[str, list[int]]]:
-    """A paragraph is one question, unless each of its lines, or each of its sentences, asks a question of its own."""
+    """A paragraph is one question, unless each of its lines, or each of its sentences, asks a question of its own.
+
+    A short title on the paragraph's first line ("Counselling waiting times" above "Please
+    provide…") stays on a line of its own at the head of the question it names.
+    """
     lines = unit.texts
+    if len(lines) > 1 and _heading_like(lines[0]) and lines[0][:1].isupper() and lines[1][:1].isupper() and not _asks(lines[0]):
+        rest = _split_lines(lines[1:], unit.numbers[1:] or unit.numbers)
+        if rest:
+            text, numbers = rest[0]
+            rest[0] = (f"{lines[0]}\n{text}", sorted(set(unit.numbers[:1] + numbers)))
+        return rest
+    return _split_lines(lines, unit.numbers)
+
+
+def _split_lines(lines: list[str], unit_numbers: list[int]) -> list[tuple[str, list[int]]]:
+    """The question or questions in a paragraph's lines (see :func:`_split_paragraph`)."""
     if len(lines) > 1 and all(line.rstrip().endswith(("?", ".")) for line in lines) and sum(1 for line in lines if _asks(line)) >= 2:
-        numbers = unit.numbers if len(unit.numbers) == len(lines) else [unit.numbers[0]] * len(lines)
+        numbers = unit_numbers if len(unit_numbers) == len(lines) else [unit_numbers[0]] * len(lines)
         return [(line, [number]) for line, number in zip(lines, numbers)]
     text = " ".join(lines)
     several = _question_sentences(text) if text.count("?") >= 2 else None
     if several:
-        return [(part, list(unit.numbers)) for part in several]
-    return [(text, list(unit.numbers))]
+        return [(part, list(unit_numbers)) for part in several]
+    return [(text, list(unit_numbers))]
 
 
 def _unnumbered(tokens: list[Token], warnings: list[str]) -> list[FoundQuestion]:
@@ -522,10 +557,11 @@ def _unnumbered(tokens: list[Token], warnings: list[str]) -> list[FoundQuestion]
                 previous_kind = "other"
     for item in found:
         question = item.question
-        if not question.options and question.table is None and "\n" not in question.text:
-            inline = inline_options(question.text)
+        title, _, wording = question.text.rpartition("\n")
+        if not question.options and question.table is None and (not title or _heading_like(title)):
+            inline = inline_options(wording)  # under a title, the question is its last line
             if inline:
-                question.text, question.options = inline[0].strip(), inline[1]
+                question.text, question.options = f"{title}\n{inline[0].strip()}".strip(), inline[1]
     return found
 
 

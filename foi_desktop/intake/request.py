@@ -107,6 +107,18 @@ def parse_received(received: ReceivedRequest, *, strict: bool = False) -> Parsed
     return parsed
 
 
+def _fullest_name(signed: str, sender: str) -> str:
+    """How the requester signs, unless that is only the first name the email's sender line gives in full.
+
+    "Cheers, Callum" from "Callum Reid <…>" is Callum Reid; "Sam" from "Alex Taylor" is
+    someone else writing from a shared address, and keeps the name they signed with.
+    """
+    if signed and sender and len(signed.split()) == 1 and len(sender.split()) > 1:
+        if sender.split()[0].lower() == signed.lower():
+            return sender
+    return signed or sender
+
+
 def _understand(parsed: ParsedRequest, received: ReceivedRequest, source_lines: list[str], segments) -> None:
     found = cleaning.Found()
     kept: list[cleaning.Line] = []
@@ -139,7 +151,7 @@ def _understand(parsed: ParsedRequest, received: ReceivedRequest, source_lines: 
     sender_name, sender_email = details.split_sender(received.sender)
     if _NO_REPLY.match(sender_email) or received.forwarded:
         sender_name = sender_email = ""  # a web form's robot, or the colleague who forwarded the request
-    parsed.requester_name = found.signed_name or found.name or sender_name
+    parsed.requester_name = _fullest_name(found.signed_name, found.name or sender_name)
     parsed.requester_email = found.reply_email or sender_email or found.email
     parsed.requester_address = found.address
     envelope_subject = details.clean_subject(received.subject)

@@ -22,13 +22,13 @@ def _crlf(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\n", "\r\n")
 
 
-def write_plain_email(name: str, headers: str, body: str) -> None:
+def write_plain_email(out: Path, name: str, headers: str, body: str) -> None:
     mime = (
         "MIME-Version: 1.0\n"
         'Content-Type: text/plain; charset="utf-8"\n'
         "Content-Transfer-Encoding: 8bit\n"
     )
-    (HERE / name).write_bytes(_crlf(headers + mime + "\n" + body).encode("utf-8"))
+    (out / name).write_bytes(_crlf(headers + mime + "\n" + body).encode("utf-8"))
 
 
 STRIP_SEARCH_BODY = """Dear Sir or Madam,
@@ -114,7 +114,7 @@ Tel: 029 2018 0000
 """
 
 
-def write_business_rates_email() -> None:
+def write_business_rates_email(out: Path) -> None:
     """Outlook's multipart/alternative: quoted-printable Windows-1252 text plus HTML."""
     plain = quopri.encodestring(_crlf(BUSINESS_RATES_BODY).encode("cp1252")).decode("ascii")
     html_body = "".join(
@@ -147,7 +147,7 @@ def write_business_rates_email() -> None:
         f"{html}\n"
         "--_000_LO2P265MB0001_--\n"
     )
-    (HERE / "09-business-rates-quoted-printable-cp1252.eml").write_bytes(_crlf(message).encode("ascii"))
+    (out / "09-business-rates-quoted-printable-cp1252.eml").write_bytes(_crlf(message).encode("ascii"))
 
 
 # A multilevel list as Word writes it for "1. / (a)" typed by the requester.
@@ -168,7 +168,7 @@ def _numbered(document, text: str, level: int = 0):
     return paragraph
 
 
-def write_library_volunteers_docx() -> None:
+def write_library_volunteers_docx(out: Path) -> None:
     document = Document()
     numbering = document.part.numbering_part.element
     first_num = numbering.find(qn("w:num"))
@@ -217,11 +217,13 @@ def write_library_volunteers_docx() -> None:
     document.add_paragraph("Margaret Holloway")
     document.core_properties.author = "Margaret Holloway"
     document.core_properties.title = ""
-    document.save(HERE / "08-library-volunteers-word-numbering-table.docx")
+    document.save(out / "08-library-volunteers-word-numbering-table.docx")
 
 
-def main() -> None:
+def main(out: Path = HERE) -> None:
+    """Write every built request into ``out`` (this folder by default)."""
     write_plain_email(
+        out,
         "02-strip-search-campaign-nested-lettered.eml",
         "From: Priya Nair <priya.nair@fairpolicingcampaign.example.org>\n"
         "To: foi@examplecounty.police.uk\n"
@@ -231,6 +233,7 @@ def main() -> None:
         STRIP_SEARCH_BODY,
     )
     write_plain_email(
+        out,
         "06-consultants-department-q-dot-previous-foi.eml",
         "From: Oliver Grant <ogrant@example.ac.uk>\n"
         "To: FOI Requests <foi-requests@example-department.gov.uk>\n"
@@ -240,6 +243,7 @@ def main() -> None:
         CONSULTANTS_BODY,
     )
     write_plain_email(
+        out,
         "11-pothole-budget-one-liner.eml",
         "From: dave.hughes1972@example.com\n"
         "To: foi@examplecounty.gov.uk\n"
@@ -249,8 +253,8 @@ def main() -> None:
         "X-Mailer: iPhone Mail (22D63)\n",
         "Please send me your pothole repair budget for 2024.\n\nSent from my iPhone\n",
     )
-    write_business_rates_email()
-    write_library_volunteers_docx()
+    write_business_rates_email(out)
+    write_library_volunteers_docx(out)
 
 
 if __name__ == "__main__":
