@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 
 from foi_desktop.intake import parse_request_text, read_request_file
-from foi_desktop.ui.intake_review import KIND_OPTIONS, KIND_TABLE, IntakeReviewDialog, review_request
+from foi_desktop.ui.intake_review import KIND_OPTIONS, KIND_TABLE, IntakeReviewDialog, review_request, source_for_display
 
 CORPUS = Path(__file__).parent / "data" / "requests"
 
@@ -33,7 +33,7 @@ def test_shows_the_source_beside_the_questions(qtbot, seed):
     assert dialog.list.count() == 5
     assert dialog.list.item(0).text().endswith("table 2\u00d73")
     assert dialog.list.item(1).text().endswith("6 options")
-    assert dialog.source.toPlainText() == seed.source_text
+    assert dialog.source.toPlainText() == source_for_display(seed.source_text)
     assert dialog.form.kind.currentIndex() == KIND_TABLE
     assert dialog.form.columns.toPlainText() == "January 2020\nFebruary 2020\nMarch 2020"
     highlighted = [s.cursor.block().text() for s in dialog.source.extraSelections()]
@@ -209,7 +209,7 @@ def test_held_out_requests_show_their_options_table_and_sub_parts(qtbot, tmp_pat
     assert excel.form.rows.toPlainText() == "2021/22\n2022/23\n2023/24"
     source_lines = excel.source.toPlainText().split("\n")
     highlighted = {source_lines[selection.cursor.blockNumber()] for selection in excel.source.extraSelections()}
-    assert any(line.startswith("Year\tStage 1") for line in highlighted)  # the grid's heading row is shown as part of it
+    assert any(line.startswith("Year \u2502 Stage 1") for line in highlighted)  # the grid's heading row is shown as part of it
 
     for dialog, name in ((survey, "survey"), (excel, "excel")):
         dialog.resize(1200, 780)
@@ -228,3 +228,38 @@ def test_sub_questions_numbered_1a_split_into_1a_and_1b(qtbot):
     assert questions[0].text == (
         "Does the council provide a pest control service to residents? If yes, is the service provided in-house or by a contractor?"
     )
+
+
+HOLDOUT = Path(__file__).parent / "data" / "requests-holdout"
+
+
+def test_second_held_out_requests_read_clearly(qtbot, tmp_path):
+    """A Word letter with a table and a survey with answers typed across a line, as the officer sees them."""
+    letter = open_dialog(qtbot, read_request_file(HOLDOUT / "08-library-volunteers-word-numbering-table.docx"))
+    letter.list.setCurrentRow(2)
+    assert letter.form.kind.currentIndex() == KIND_TABLE
+    lines = letter.source.toPlainText().split("\n")
+    # table cells are kept apart however long they are, and the lines still match the highlight
+    assert "Financial year \u2502 Number of library volunteers \u2502 Volunteer hours \u2502 Paid library staff (FTE)" in lines
+    highlighted = {lines[selection.cursor.blockNumber()] for selection in letter.source.extraSelections()}
+    assert any(line.startswith("2021/22 \u2502") for line in highlighted)
+    # no date in the request: the greyed date box is explained, and the note goes once a date is given
+    assert letter.received.date() is None
+    assert letter.received_hint.isVisible()
+    letter.received.check.setChecked(True)
+    assert not letter.received_hint.isVisible()
+
+    survey = open_dialog(qtbot, read_request_file(HOLDOUT / "05-fire-safety-hash-numbers-spaced-options.txt"))
+    survey.list.setCurrentRow(4)
+    assert survey.form.options.isVisible()
+    assert survey.form.options.toPlainText() == "Turntable ladder\nAerial ladder platform\nHydraulic platform\nNone"
+    assert survey.form.text.toPlainText() == "Which of the following aerial appliances does the service have?"
+    assert "Turntable ladder \u2502 Aerial ladder platform" in survey.source.toPlainText()
+
+    dated = open_dialog(qtbot, read_request_file(HOLDOUT / "07-school-appeals-paren-number-next-line.txt"))
+    assert dated.received.date() == dt.date(2025, 3, 10)
+    assert not dated.received_hint.isVisibleTo(dated)
+
+    for dialog, name in ((letter, "letter"), (survey, "survey")):
+        image = dialog.grab().toImage()
+        assert image.save(str(tmp_path / f"{name}.png"))

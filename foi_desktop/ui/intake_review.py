@@ -47,6 +47,19 @@ def _lines(text: str) -> list[str]:
     return [line.strip() for line in text.split("\n") if line.strip()]
 
 
+CELL_SEPARATOR = " \u2502 "
+
+
+def source_for_display(text: str) -> str:
+    """The request text with each tab drawn as a cell border.
+
+    A tab only moves to the next tab stop, so a cell that reaches one runs into the
+    next ("Volunteer hoursPaid library staff"); a visible border keeps table cells
+    apart at any width. Lines are unchanged, so highlighting by line still matches.
+    """
+    return text.replace("\t", CELL_SEPARATOR)
+
+
 def question_summary(question: Question) -> str:
     """One line for the list: "2. What approximate percentage… — 6 options"."""
     first_line = question.text.split("\n", 1)[0]
@@ -202,21 +215,29 @@ class IntakeReviewDialog(QDialog):
         self.received.setObjectName("reviewReceived")
         self.received.setAccessibleName("Date received")
         self.received.set_date(parsed.received)
+        # Unticked, the date box still shows a date (today's, greyed): say why it is not the one.
+        self.received_hint = QLabel("Not found in the request: tick “Known” and enter the date it arrived.")
+        self.received_hint.setObjectName("reviewReceivedHint")
+        self.received_hint.setVisible(parsed.received is None)
+        self.received.check.toggled.connect(lambda known: self.received_hint.setVisible(not known))
+        received_row = QHBoxLayout()
+        received_row.setContentsMargins(0, 0, 0, 0)
+        received_row.addWidget(self.received, 1)
+        received_row.addWidget(self.received_hint)
         details = QGroupBox("Case details found in the request")
         details_form = QFormLayout(details)
         details_form.addRow(buddy_label("S&ubject:", self.subject), self.subject)
         details_form.addRow(buddy_label("Re&quester:", self.requester_name), self.requester_name)
         details_form.addRow(buddy_label("Reply &email:", self.requester_email), self.requester_email)
-        details_form.addRow(QLabel("Received:"), self.received)
+        details_form.addRow(QLabel("Received:"), received_row)
 
         # the source
         self.source = QPlainTextEdit()
         self.source.setObjectName("reviewSource")
         self.source.setReadOnly(True)
         self.source.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
-        self.source.setPlainText(parsed.source_text)
+        self.source.setPlainText(source_for_display(parsed.source_text))
         self.source.setAccessibleName("The request as received")
-        self.source.setTabStopDistance(self.source.fontMetrics().horizontalAdvance(" ") * 12)
         source_box = QWidget()
         source_layout = QVBoxLayout(source_box)
         source_layout.setContentsMargins(0, 0, 0, 0)
