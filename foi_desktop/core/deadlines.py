@@ -9,7 +9,9 @@ Scotland's bank holidays and Christmas Day. The holiday dates come from the
 and moved holidays follow the package's updates.
 
 The window recalculates on every edit, so each year's holidays are looked up
-once per regime and kept.
+once per regime and kept. ``holidays`` is imported on the first look-up, not with
+this module: importing it loads every country the package knows (some 100 ms),
+which the window does not need before it is on screen.
 """
 
 from __future__ import annotations
@@ -17,8 +19,6 @@ from __future__ import annotations
 import datetime as _dt
 from dataclasses import dataclass
 from functools import lru_cache
-
-import holidays
 
 from foi_desktop.core.case import Clarification, Extension, Regime
 
@@ -93,6 +93,8 @@ def _holiday_reasons(year: int, parts: tuple[str, ...]) -> dict[_dt.date, str]:
     A year the package does not cover gives no holidays (weekends still count),
     so a far-off date never raises.
     """
+    import holidays
+
     kept_by: dict[_dt.date, dict[str, set[str]]] = {}
     for part in parts:
         try:
