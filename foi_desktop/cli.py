@@ -258,20 +258,26 @@ def _open_window(args: argparse.Namespace) -> int:
 
 
 def _run(handler: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> int:
-    from foi_desktop.core.atomic import OutputError
-    from foi_desktop.core.fileformat import CaseFileError
-
     try:
         return handler(args)
-    except (CaseFileError, OutputError, CommandError) as exc:
-        _error(str(exc))
     except KeyboardInterrupt:
         _error("interrupted")
     except Exception as exc:  # the promise: one line, never a traceback
-        if os.environ.get("FOI_DESKTOP_DEBUG"):
+        if isinstance(exc, _errors_that_explain_themselves()):
+            _error(str(exc))
+        elif os.environ.get("FOI_DESKTOP_DEBUG"):
             raise
-        _error(f"unexpected problem: {exc.__class__.__name__}: {exc}")
+        else:
+            _error(f"unexpected problem: {exc.__class__.__name__}: {exc}")
     return EXIT_FAILURE
+
+
+def _errors_that_explain_themselves() -> tuple[type[Exception], ...]:
+    """Imported only once something failed: the window's start does not wait for the case model."""
+    from foi_desktop.core.atomic import OutputError
+    from foi_desktop.core.fileformat import CaseFileError
+
+    return (CaseFileError, OutputError, CommandError)
 
 
 def _error(message: str) -> None:
