@@ -414,6 +414,7 @@ def test_every_input_has_an_accessible_name(window):
     from PySide6.QtWidgets import QAbstractButton, QComboBox, QLineEdit, QPlainTextEdit, QAbstractSpinBox
 
     window.select_question(0)
+    window.tabs.setCurrentIndex(window.details_tab)  # the Case details tab is built when first shown
     unnamed = []
     inputs = [w for kind in (QLineEdit, QPlainTextEdit, QComboBox, QAbstractSpinBox) for w in window.findChildren(kind)]
     assert len(inputs) > 25

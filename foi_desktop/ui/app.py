@@ -1,21 +1,24 @@
-"""Starting the window: the application object, what opens first, recovery, and offscreen screenshots."""
+"""Starting the window: the application object, what opens first, recovery, and offscreen screenshots.
+
+The application's start shows the window's frame first and opens the case right
+after (see main_window.py); the modules that needs are imported then, not here.
+"""
 
 from __future__ import annotations
 
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QBuffer, QIODevice, Qt, QTimer, qInstallMessageHandler
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-from foi_desktop.core.atomic import atomic_write
-from foi_desktop.ui import recent_files
-from foi_desktop.ui.autosave import find_orphaned_drafts
 from foi_desktop.ui.main_window import APP_NAME, MainWindow, application_icon
-from foi_desktop.ui.recovery_dialog import RecoveryDialog
+
+if TYPE_CHECKING:
+    from foi_desktop.ui.recovery_dialog import RecoveryDialog
 
 DEFAULT_SCREENSHOT_SIZE = (1400, 900)
 
@@ -36,6 +39,9 @@ def use_dark_scheme(app: QApplication) -> None:
     Asks the platform first; where it cannot switch (offscreen, some Linux desktops) a
     dark palette is set on the Fusion style, which is what a dark system theme provides.
     """
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QColor, QPalette
+
     app.setStyle("Fusion")
     app.styleHints().setColorScheme(Qt.ColorScheme.Dark)
     if app.palette().color(QPalette.ColorRole.Window).lightness() < 128:
@@ -73,6 +79,12 @@ def use_dark_scheme(app: QApplication) -> None:
 def start(window: MainWindow, case_path: str | None, *, sample: bool = False) -> RecoveryDialog | None:
     """What a fresh window shows: the case asked for (or the sample when asked), else the sample
     on a first start; then any drafts to recover."""
+    from PySide6.QtCore import Qt
+
+    from foi_desktop.ui import recent_files
+    from foi_desktop.ui.autosave import find_orphaned_drafts
+    from foi_desktop.ui.recovery_dialog import RecoveryDialog
+
     window.message_bar.show_messages(window.settings.problems)
     drafts = find_orphaned_drafts()
     if case_path:
@@ -89,23 +101,33 @@ def start(window: MainWindow, case_path: str | None, *, sample: bool = False) ->
     return dialog
 
 
+def open_window(case_path: str | None, *, sample: bool = False) -> MainWindow:
+    """The application's window, shown in two steps: its frame now, the case once the frame is painted."""
+    window = MainWindow(build=False)
+    window.show()
+    window.start_after_first_paint(lambda: start(window, case_path, sample=sample))
+    return window
+
+
 def run_window(case_path: str | None, *, sample: bool = False) -> int:
     app = create_application()
-    window = MainWindow()
-    window.show()
-    start(window, case_path, sample=sample)
+    window = open_window(case_path, sample=sample)
     script = os.environ.get("FOI_DESKTOP_AUTOMATION", "").strip()
     if script:
-        from foi_desktop.ui.automation import Automation
-
-        window.automation = Automation(window, Path(script))
-        QTimer.singleShot(0, window.automation.run)
+        window.settled.connect(lambda: _start_automation(window, Path(script)))
     code = app.exec()
     # Delete the windows while Qt is still whole, rather than leave them to the interpreter's shutdown.
     for widget in app.topLevelWidgets():
         if shiboken6.isValid(widget):
             shiboken6.delete(widget)
     return code
+
+
+def _start_automation(window: MainWindow, script: Path) -> None:
+    from foi_desktop.ui.automation import Automation
+
+    window.automation = Automation(window, script)
+    QTimer.singleShot(0, window.automation.run)
 
 
 def _quiet_offscreen_notice(mode, context, message: str) -> None:
@@ -119,6 +141,8 @@ def render_screenshot(output: str | os.PathLike[str], case_path: str | None = No
                       size: tuple[int, int] = DEFAULT_SCREENSHOT_SIZE, question: int | None = None,
                       dark: bool = False) -> Path:
     """Render the window offscreen with a case (the sample by default) and write a PNG atomically."""
+    from PySide6.QtCore import QBuffer, QIODevice, qInstallMessageHandler
+
     os.environ["QT_QPA_PLATFORM"] = "offscreen"  # must be set before the application object exists
     previous_handler = qInstallMessageHandler(_quiet_offscreen_notice)
     app = create_application()
@@ -142,6 +166,8 @@ def render_screenshot(output: str | os.PathLike[str], case_path: str | None = No
         buffer.open(QIODevice.OpenModeFlag.WriteOnly)
         if not window.grab().save(buffer, "PNG"):
             raise RuntimeError("Qt could not encode the screenshot as PNG")
+        from foi_desktop.core.atomic import atomic_write
+
         target = Path(output)
         atomic_write(target, bytes(buffer.data()))
         return target

@@ -3,7 +3,6 @@ including the due date) and a fuller page for the rest."""
 
 from __future__ import annotations
 
-import datetime as _dt
 from typing import Callable
 
 from PySide6.QtCore import Qt, Signal
@@ -23,7 +22,7 @@ from PySide6.QtWidgets import (
 from foi_desktop.core.case import Extension, Regime
 from foi_desktop.core.settings import Settings
 from foi_desktop.ui.binder import Binder
-from foi_desktop.ui.deadline_text import DeadlineSummary, summarise
+from foi_desktop.ui.deadline_text import DeadlineSummary
 from foi_desktop.ui.document import CaseDocument, FieldPath, question_index
 from foi_desktop.ui.flow_layout import flow_container
 from foi_desktop.ui.widgets import OptionalDateEdit, PlainTextField, buddy_label, shrinkable
@@ -66,6 +65,7 @@ class DeadlineBadge(QWidget):
         layout.addWidget(self.label)
         layout.addWidget(self.button)
         self.urgent = False
+        self.label.setText("Due date: counting…")  # the window counts it just after it is on screen
 
     def show_summary(self, summary: DeadlineSummary) -> None:
         self.urgent = summary.urgent
@@ -202,6 +202,15 @@ class CaseDetailsPage(QWidget):
         b.plain(self.holding, ("holding_statement",))
         b.plain(self.notes, ("notes",))
 
+    def show_deadline(self, summary: DeadlineSummary) -> None:
+        self.deadline_text.setText(summary.headline + "\n" + "\n".join(summary.explanation))
+
+    def refresh_all(self) -> None:
+        """Show the document's case in every field (when a case is opened, or the page is first built)."""
+        self.binder.refresh_all()
+        self.refresh_organisation()
+        self.refresh_extension_note()
+
     def refresh_organisation(self) -> None:
         own = self.document.case.organisation is not None
         organisation = self.document.organisation(self.settings())
@@ -218,12 +227,6 @@ class CaseDetailsPage(QWidget):
         else:
             note = "FOIA allows reasonable extra time to consider the public interest (no more than 20 working days)."
         self.extension_note.setText(note)
-
-
-def refresh_deadline(header: CaseHeader, page: CaseDetailsPage, document: CaseDocument, today: _dt.date) -> None:
-    summary = summarise(document.case, today)
-    header.deadline.show_summary(summary)
-    page.deadline_text.setText(summary.headline + "\n" + "\n".join(summary.explanation))
 
 
 def affects_deadline(path: FieldPath) -> bool:

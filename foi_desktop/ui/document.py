@@ -56,12 +56,13 @@ class CaseDocument(QObject):
     loaded = Signal()  # a different case replaced the whole model
     focus_requested = Signal(object)  # undo/redo touched this path: show it to the officer
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, *, undo_stack: QUndoStack | None = None) -> None:
+        """``undo_stack``: one made earlier (the window's menus use it before the document exists)."""
         super().__init__(parent)
         self.case = Case()
         self.path: Path | None = None
         self.untitled_name = "Untitled"
-        self.undo_stack = QUndoStack(self)
+        self.undo_stack = undo_stack if undo_stack is not None else QUndoStack(self)
 
     # ------------------------------------------------------------------ whole case
 

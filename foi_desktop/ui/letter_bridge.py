@@ -2,6 +2,9 @@
 
 A fault in a hand-edited template shows as a message in the preview rather than
 closing the window. python-docx is imported only when a letter is exported.
+
+The preview also gets each letter block's HTML on its own, so the panel can replace
+only the blocks an edit changed instead of laying out the whole letter again.
 """
 
 from __future__ import annotations
@@ -22,10 +25,32 @@ class Finding:
 
 
 @dataclass(frozen=True)
+class PreviewBlock:
+    """One block of the letter as the preview shows it."""
+
+    html: str
+    kind: str  # "paragraph", "list" or "table"
+    text_blocks: int = 1  # how many top-level text blocks it makes in a QTextDocument (a list: one per item)
+
+    @property
+    def paragraph(self) -> bool:
+        return self.kind == "paragraph"
+
+    @property
+    def table(self) -> bool:
+        return self.kind == "table"
+
+
+@dataclass(frozen=True)
 class Preview:
     html: str
     findings: list[Finding]
     problem: str = ""  # why the letter could not be shown, for the officer
+    blocks: tuple[PreviewBlock, ...] = ()  # the page's body, block by block (empty when the letter could not be shown)
+    head: str = ""  # what comes before the blocks in ``html``; PAGE_END comes after them
+
+
+PAGE_END = "</body></html>"
 
 
 def _message_html(title: str, text: str) -> str:
@@ -33,11 +58,11 @@ def _message_html(title: str, text: str) -> str:
 
 
 def build_preview(case: Case, settings: Settings, today: _dt.date | None = None) -> Preview:
-    from foi_desktop.letter import build_letter, check_refusal_notice, render_html
+    from foi_desktop.letter import build_letter, check_refusal_notice
 
     try:
         document = build_letter(case, settings, today=today)
-        body = render_html(document)
+        head, blocks = page_parts(document)
     except Exception as exc:  # a template fault must not take the window down
         text = f"The letter cannot be shown: {exc}"
         return Preview(_message_html("The letter cannot be shown", str(exc)), [], text)
@@ -45,7 +70,35 @@ def build_preview(case: Case, settings: Settings, today: _dt.date | None = None)
         findings = [Finding(f.question_label, f.message) for f in check_refusal_notice(case, settings)]
     except Exception as exc:
         findings = [Finding(None, f"The refusal notice check could not run: {exc}")]
-    return Preview(body, findings)
+    page = head + "".join(block.html for block in blocks) + PAGE_END
+    return Preview(page, findings, blocks=tuple(blocks), head=head)
+
+
+def page_parts(document) -> tuple[str, list[PreviewBlock]]:
+    """The preview page of ``document`` as its head and its blocks' HTML, exactly as ``render_html`` writes them.
+
+    Each block is rendered by ``render_html`` as a page of its own and cut out of it,
+    so the parts cannot drift from the whole page: ``head + blocks + PAGE_END`` is
+    ``render_html(document)``.
+    """
+    from foi_desktop.letter import LetterDocument, ListBlock, Paragraph, Table, render_html
+
+    page = render_html(LetterDocument(title=document.title, language=document.language))
+    head = page[: -len(PAGE_END)]
+    empty = render_html(LetterDocument())
+    start, end = len(empty) - len(PAGE_END), -len(PAGE_END)
+    blocks = []
+    for block in document.blocks:
+        markup = render_html(LetterDocument(blocks=[block]))[start:end]
+        if isinstance(block, ListBlock):
+            blocks.append(PreviewBlock(markup, "list", len(block.items)))
+        elif isinstance(block, Table):
+            blocks.append(PreviewBlock(markup, "table"))
+        elif isinstance(block, Paragraph):
+            blocks.append(PreviewBlock(markup, "paragraph"))
+        else:  # a kind of block this panel does not know: its shape cannot be predicted
+            raise TypeError(f"unknown letter block {type(block).__name__}")
+    return head, blocks
 
 
 def export_docx(case: Case, settings: Settings, path: str | os.PathLike[str], today: _dt.date | None = None) -> None:
