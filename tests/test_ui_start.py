@@ -115,3 +115,19 @@ def test_the_case_details_tab_is_built_when_first_shown(qtbot):
     assert page is window.details
     assert page.email.text() == window.document.case.requester.email != ""
     assert page.deadline_text.text().startswith("Due Wed 3 Jun 2020")
+
+
+def test_the_panes_keep_their_widths_whichever_way_the_window_starts(starting, qtbot):
+    direct = MainWindow()
+    qtbot.addWidget(direct)
+    direct.resize(1400, 900)
+    direct.show()
+    qtbot.waitExposed(direct)
+    starting.resize(1400, 900)
+    with qtbot.waitSignal(starting.settled, timeout=5000):
+        pass
+    for window in (direct, starting):
+        assert window.splitter.widget(0) is window.question_list and window.splitter.widget(2) is window.preview
+        questions, editor, letter = window.splitter.sizes()
+        assert 240 <= questions <= 300 and editor > letter > 450, window.splitter.sizes()
+    assert starting.splitter.sizes() == direct.splitter.sizes()

@@ -76,6 +76,7 @@ START_FALLBACK_MS = 1000  # step 2 of the start runs by then even if the window 
 REQUEST_SUFFIXES = (".txt", ".docx", ".eml", ".msg")
 CASE_SUFFIX = ".foi"  # as foi_desktop.core.fileformat.FILE_SUFFIX, for the frame's drop check
 SAMPLE_TITLE = "Sample case"
+PANE_WIDTHS = [270, 610, 520]  # questions, editor, letter
 
 
 class MainWindow(QMainWindow):
@@ -136,10 +137,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.tabs)
         self.splitter.addWidget(_empty_pane("Letter preview"))
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.setStretchFactor(0, 2)
-        self.splitter.setStretchFactor(1, 4)
-        self.splitter.setStretchFactor(2, 4)
-        self.splitter.setSizes([270, 610, 520])
+        self._proportion_panes(PANE_WIDTHS)
 
         central = QWidget()
         self._central_layout = QVBoxLayout(central)
@@ -173,7 +171,7 @@ class MainWindow(QMainWindow):
         self.snippets = load_snippets()
 
         # Placed in reading order: a widget joins the end of the window's Tab order when placed.
-        sizes = self.splitter.sizes()
+        widths = self.splitter.sizes() if self.isVisible() else PANE_WIDTHS  # as the officer sees them, if shown
         self.message_bar = MessageBar()
         self._central_layout.insertWidget(0, self.message_bar)
         self.header = CaseHeader(self.document)
@@ -192,12 +190,18 @@ class MainWindow(QMainWindow):
         _tab_order_after(_last_in_tab_order(self.question_list), self.tabs)  # the frame's tabs were placed first
         self.preview = PreviewPanel()
         self.splitter.replaceWidget(2, self.preview).deleteLater()
-        self.splitter.setSizes(sizes)
+        self._proportion_panes(widths)
 
         self.autosave_label = QLabel()
         self.statusBar().addPermanentWidget(self.autosave_label)
         self._connect()
         self.is_built = True
+
+    def _proportion_panes(self, widths: list[int]) -> None:
+        """The panes' widths, and how they share a change of the window's width (kept by each pane's widget)."""
+        for index, stretch in enumerate((2, 4, 4)):
+            self.splitter.setStretchFactor(index, stretch)
+        self.splitter.setSizes(widths)
 
     @property
     def details(self) -> CaseDetailsPage:

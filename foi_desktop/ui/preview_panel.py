@@ -69,7 +69,8 @@ class PreviewPanel(QWidget):
         layout.addWidget(splitter)
         self.last_html = ""
         self.problem_count = 0
-        self.updated_in_place = 0  # how many redraws replaced only the changed blocks (for tests and benchmarks)
+        self.updated_in_place = 0  # redraws that replaced only the changed blocks (for tests and benchmarks)
+        self.laid_out_whole = 0  # redraws that set the whole page
         self._blocks: tuple[PreviewBlock, ...] = ()
         self._head = ""
         self._starts: list[int] | None = None  # where each letter block starts in the shown document
@@ -102,6 +103,7 @@ class PreviewPanel(QWidget):
 
     def _set_page(self, preview: Preview) -> None:
         """Lay out the whole page again, keeping the reader's place."""
+        self.laid_out_whole += 1
         bar = self.browser.verticalScrollBar()
         position = bar.value()
         self.browser.setHtml(preview.html)
