@@ -133,13 +133,21 @@ def rows_for(results: dict, *, questions: int) -> list[Row]:
     rows: list[Row] = []
     start = results["startup"]
     ratio = start["ratio_of_medians"]
+    bare = start["bare_ms"]["median"]
     rows += [
-        Row("Start to first paint: FOI Desktop with the sample case", start["app_ms"]["median"]),
-        Row("Start to first paint: bare PySide6 QMainWindow", start["bare_ms"]["median"]),
+        Row("Start to first paint: FOI Desktop with the sample case (the window's frame)", start["app_ms"]["median"]),
+        Row("Start to first paint: bare PySide6 QMainWindow", bare),
         Row("First paint, FOI Desktop / bare Qt", ratio, "x", f"<= {TARGET_FIRST_PAINT_RATIO}",
             ratio <= TARGET_FIRST_PAINT_RATIO),
         Row("  the same in CPU time (less sensitive to a busy machine)", start["cpu_ratio_of_medians"], "x"),
     ]
+    if "app_ready_ms" in start:
+        ready, settled = start["app_ready_ms"]["median"], start["app_settled_ms"]["median"]
+        rows += [
+            Row("Start to ready: the case shown and editable", ready),
+            Row("  ready / bare Qt first paint", round(ready / bare, 3), "x"),
+            Row("Start to settled: letter preview and due date drawn too", settled),
+        ]
     from benchmarks.startup import PHASES
 
     phases = results["startup_phases"]
@@ -178,12 +186,16 @@ def rows_for(results: dict, *, questions: int) -> list[Row]:
         Row("Keystroke to preview updated (text in the preview)", latency, target=f"<= {TARGET_KEYSTROKE_MS}",
             passed=latency <= TARGET_KEYSTROKE_MS and key["preview_shows_text"]),
         Row("  ... and painted on screen", key["latency_painted_ms"]["median"]),
-        Row("  of which the wait for typing to pause (debounce)", key["debounce_ms"]["median"]),
-        Row("  of which the redraw (letter built, HTML set)", key["redraw_ms"]["median"]),
+        Row("  of which the wait for the next turn of the event loop", key["debounce_ms"]["median"]),
+        Row("  of which the redraw (letter built, page updated)", key["redraw_ms"]["median"]),
         Row("    building the letter and its HTML", key["redraw_build_ms"]["median"]),
-        Row("    Qt taking the HTML (setHtml)", key["redraw_qt_layout_ms"]["median"]),
+        Row("    updating the page in place (changed blocks only)", key["redraw_update_ms"]["median"]),
+        Row(f"    of {key['redraws']} keys, redraws done in place", key["redraws_in_place"], "keys"),
+        Row(f"    of {key['redraws']} keys, redraws of the whole page", key["redraws_whole_page"], "keys"),
+        Row("  for comparison: Qt laying out the whole page again (setHtml)", key["whole_page_layout_ms"]["median"]),
         Row("Keystroke handled (event loop blocked)", key["key_handling_ms"]["median"]),
-        Row("Keystroke handled and field repainted", key["key_with_repaint_ms"]["median"]),
+        Row("Keystroke handled, then the loop turn after it (field repainted, preview redrawn)",
+            key["key_with_repaint_ms"]["median"]),
     ]
     typing = window["typing"]
     worst = typing["key_lateness_ms"]["max"]
@@ -193,8 +205,9 @@ def rows_for(results: dict, *, questions: int) -> list[Row]:
     peak = memory["peak_mib"]["median"]
     rows.append(Row(f"Peak memory, {questions}-question case open, typed in, exported", peak, "MiB",
                     f"<= {TARGET_PEAK_MIB}", peak <= TARGET_PEAK_MIB))
-    rows.append(Row("  at first paint", memory["steps_mib"]["first_paint"], "MiB"))
+    rows.append(Row("  once settled, before any edit", memory["steps_mib"]["settled"], "MiB"))
     rows.append(Row(f"Start to first paint with the {questions}-question case", memory["first_paint_ms"]["median"]))
+    rows.append(Row(f"Start to ready with the {questions}-question case", memory["ready_ms"]["median"]))
     return rows
 
 
@@ -202,6 +215,8 @@ def format_table(rows: list[Row]) -> str:
     def shown(row: Row) -> str:
         if not isinstance(row.value, (int, float)):
             return str(row.value)
+        if row.unit == "keys":
+            return f"{row.value:,}"
         return f"{row.value:.2f}" if row.unit == "x" else f"{row.value:,.1f}"
 
     width = max(len(row.figure) for row in rows)

@@ -9,16 +9,23 @@ paint (CLOCK_MONOTONIC is system-wide on Linux, so the two clocks agree). The CP
 the process has used by then (``time.process_time()``) is reported too: it counts the
 same work but not the time spent waiting for a busy machine's other processes.
 
+FOI Desktop starts in two steps (see foi_desktop/ui/main_window.py): its first paint is
+the window's frame (menus, toolbar, the panes with their headings). So the ``app`` mode
+also reports when the window is *ready* (its ``ready`` signal: the editors built and the
+case open in them, then the window repainted, so the case is on screen and editable)
+and *settled* (its ``settled`` signal: the letter preview and the due date drawn too,
+then repainted).
+
 Modes:
   bare CASE?   a plain QApplication and QMainWindow: the floor for any Qt application
   app CASE     the real entry, ``foi_desktop.cli.main([CASE])``, with the window class
-               swapped for a subclass that notes its first paint
-  memory CASE  like ``app``, then an officer's first minute (a question selected, a
-               keystroke, the preview redrawn, the letter exported to Word), reporting
-               the peak resident memory (ru_maxrss) after each step
+               swapped for a subclass that notes its first paint, ready and settled
+  memory CASE  like ``app``, then once settled an officer's first minute (a question
+               selected, a keystroke, the preview redrawn, the letter exported to Word),
+               reporting the peak resident memory (ru_maxrss) after each step
   phases CASE  like ``app``, noting when each stage of start-up ends (imports, the
-               application object, the window, opening the case) and the time spent
-               drawing the letter preview and working out the deadline
+               application object, the frame, its first paint, ready, settled) and the
+               time spent drawing the letter preview and counting the deadline
 
 Prints one JSON line and leaves with ``os._exit`` so teardown is not counted.
 """
@@ -41,7 +48,7 @@ def _finish(result: dict) -> None:
 
 
 def _timed_window_class(base):
-    """A subclass of ``base`` whose first paint event calls ``on_first_paint(window)``."""
+    """A subclass of ``base`` whose first paint event calls ``on_first_paint(window, painted_at)``."""
 
     class FirstPaintWindow(base):
         on_first_paint = None
@@ -62,9 +69,36 @@ def _timed_window_class(base):
     return FirstPaintWindow
 
 
+def _when_started(window, marks: dict, then) -> None:
+    """Note when ``window`` is ready and settled (each once repainted), then call ``then()``.
+
+    A window made whole at once (no two-step start) is ready and settled at its first paint.
+    """
+    if getattr(window, "is_starting", False):
+        def ready():
+            window.repaint()
+            marks["ready"] = time.monotonic()
+
+        def settled():
+            window.repaint()
+            marks["settled"] = time.monotonic()
+            then()
+
+        window.ready.connect(ready)
+        window.settled.connect(settled)
+    else:
+        marks["ready"] = marks["settled"] = marks["painted"]
+        then()
+
+
 def _first_paint_report(window, painted_at: float) -> None:
-    _finish({"painted": painted_at, "frame_done": time.monotonic(), "cpu_s": type(window).cpu_at_paint,
-             "peak_mib": _peak_mib()})
+    marks = {"painted": painted_at, "frame_done": time.monotonic(), "cpu_s": type(window).cpu_at_paint}
+
+    def report():
+        marks["peak_mib"] = _peak_mib()
+        _finish(marks)
+
+    _when_started(window, marks, report)
 
 
 def run_bare() -> None:
@@ -96,14 +130,19 @@ def run_app(case_path: str) -> None:
 
 
 def _officer_minute(window, painted_at: float) -> None:
-    """After the first paint: what an officer does first, noting peak memory after each step."""
+    """Once the window has settled: what an officer does first, noting peak memory after each step."""
+    marks = {"painted": painted_at}
+    _when_started(window, marks, lambda: _officer_steps(window, marks))
+
+
+def _officer_steps(window, marks: dict) -> None:
     import tempfile
 
     from PySide6.QtCore import QEvent, Qt
     from PySide6.QtGui import QKeyEvent
     from PySide6.QtWidgets import QApplication
 
-    steps = {"first_paint": _peak_mib()}
+    steps = {"settled": _peak_mib()}
     app = QApplication.instance()
     window.select_question(len(window.document.case.questions) // 2)
     field = window.editor.explanation
@@ -118,7 +157,7 @@ def _officer_minute(window, painted_at: float) -> None:
         window.export_letter(os.path.join(folder, "letter.docx"))
     steps["after_export"] = _peak_mib()
     window.document.undo_stack.setClean()  # nothing to ask about; the process ends here anyway
-    _finish({"painted": painted_at, "steps_mib": steps, "peak_mib": _peak_mib()})
+    _finish({**marks, "steps_mib": steps, "peak_mib": _peak_mib()})
 
 
 def run_memory(case_path: str) -> None:
@@ -157,18 +196,33 @@ def run_phases(case_path: str) -> None:
             return result
         return wrapper
 
-    window_module.MainWindow.render_preview = timed(window_module.MainWindow.render_preview, "preview")
-    window_module.refresh_deadline = timed(window_module.refresh_deadline, "deadline")
+    window_class = window_module.MainWindow
+
+    def counted(method, name):
+        """Time ``method`` when it does the work, not when it only notes the work for later."""
+        def wrapper(self, *args, **kwargs):
+            if getattr(self, "_holding", False):
+                return method(self, *args, **kwargs)
+            return timed(method, name)(self, *args, **kwargs)
+        return wrapper
+
+    window_class.render_preview = counted(window_class.render_preview, "preview")
+    window_class.refresh_deadline = counted(window_class.refresh_deadline, "deadline")
     app_module.create_application = staged(app_module.create_application, "application_created")
-    app_module.start = staged(app_module.start, "case_opened")
 
     def report(window, painted_at: float) -> None:
         marks["first_paint"] = painted_at
-        _finish({"marks": marks, "spent": spent, "painted": painted_at})
 
-    window_class = _timed_window_class(app_module.MainWindow)
+        def done():
+            marks["ready"], marks["settled"] = started["ready"], started["settled"]
+            _finish({"marks": marks, "spent": spent, "painted": painted_at})
+
+        started = {"painted": painted_at}
+        _when_started(window, started, done)
+
+    window_class = _timed_window_class(window_class)
     window_class.on_first_paint = report
-    window_class.__init__ = staged(window_class.__init__, "window_built")
+    window_class.__init__ = staged(window_class.__init__, "frame_built")
     app_module.MainWindow = window_class
     from foi_desktop.cli import main
 
