@@ -13,7 +13,7 @@ from typing import Any, Callable
 from PySide6.QtWidgets import QComboBox, QDateEdit, QDoubleSpinBox, QLineEdit, QPlainTextEdit, QSpinBox
 
 from foi_desktop.ui.document import CaseDocument, FieldPath
-from foi_desktop.ui.widgets import OptionalDateEdit, from_qdate, route_undo_keys, to_qdate
+from foi_desktop.ui.widgets import OptionalDateEdit, clean_text, from_qdate, route_undo_keys, to_qdate
 
 
 class Binder:
@@ -29,7 +29,16 @@ class Binder:
 
     def line(self, widget: QLineEdit, suffix: FieldPath) -> None:
         route_undo_keys(widget)
-        widget.textEdited.connect(lambda text: self._user_set(suffix, text, typing=True))
+
+        def edited(text: str) -> None:
+            cleaned = clean_text(text, multiline=False)
+            if cleaned != text:  # pasted control characters: show what will be kept
+                position = len(clean_text(text[: widget.cursorPosition()], multiline=False))
+                widget.setText(cleaned)
+                widget.setCursorPosition(position)
+            self._user_set(suffix, cleaned, typing=True)
+
+        widget.textEdited.connect(edited)
 
         def refresh() -> None:
             value = self._value(suffix)
@@ -40,7 +49,21 @@ class Binder:
 
     def plain(self, widget: QPlainTextEdit, suffix: FieldPath) -> None:
         route_undo_keys(widget)
-        widget.textChanged.connect(lambda: self._user_set(suffix, widget.toPlainText(), typing=True))
+
+        def changed() -> None:
+            text = widget.toPlainText()
+            cleaned = clean_text(text, multiline=True)
+            if cleaned != text and not self._updating:
+                # pasted control characters: replace the text once (this signal comes back with it clean)
+                position = len(clean_text(text[: widget.textCursor().position()], multiline=True))
+                widget.setPlainText(cleaned)
+                cursor = widget.textCursor()
+                cursor.setPosition(min(position, len(cleaned)))
+                widget.setTextCursor(cursor)
+                return
+            self._user_set(suffix, text, typing=True)
+
+        widget.textChanged.connect(changed)
 
         def refresh() -> None:
             value = self._value(suffix)

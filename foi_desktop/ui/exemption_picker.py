@@ -90,7 +90,7 @@ class ExemptionPicker(QWidget):
             self._add_item(entry.id, catalogue.describe(entry), f"{entry.section} {entry.name}")
         for exemption_id in applied:
             if exemption_id not in known:
-                self._add_item(exemption_id, f"{exemption_id}: not part of the {regime.title}", exemption_id)
+                self._add_item(exemption_id, f"⚠ {exemption_id}: not part of the {regime.title}", exemption_id)
         if not entries:
             self.search.setPlaceholderText(
                 "Search by section or name" if catalogue.catalogue_available() else "The exemption catalogue is not installed"
@@ -115,9 +115,22 @@ class ExemptionPicker(QWidget):
 
     def _update_summary(self, applied: list[str]) -> None:
         if applied:
-            self.summary.setText("Applied: " + ", ".join(applied))
+            text = "Applied: " + ", ".join(applied)
+            stray = self.stray(applied)
+            if stray:
+                text += (f"\n⚠ Not part of the {self._regime.title}: {', '.join(stray)}. "
+                         "Untick it and tick this regime's equivalent.")
+            self.summary.setText(text)
         else:
             self.summary.setText("None applied yet: tick the exemptions this answer relies on.")
+        self.summary.setAccessibleName(self.summary.text())
+
+    def stray(self, applied: list[str]) -> list[str]:
+        """The ids applied that the case's regime does not have (kept from another regime, or a damaged catalogue)."""
+        if self._regime is None or not catalogue.catalogue_available():
+            return []
+        known = {entry.id for entry in catalogue.exemptions_for(self._regime)}
+        return [exemption_id for exemption_id in applied if exemption_id not in known]
 
     def _on_item_changed(self, _item: QListWidgetItem) -> None:
         if self._updating:

@@ -215,7 +215,7 @@ class IntakeReviewDialog(QDialog):
         self.received.setObjectName("reviewReceived")
         self.received.setAccessibleName("Date received")
         self.received.set_date(parsed.received)
-        # Unticked, the date box still shows a date (today's, greyed): say why it is not the one.
+        # Unticked, the date box says "not set": say where the date would come from.
         self.received_hint = QLabel("Not found in the request: tick “Known” and enter the date it arrived.")
         self.received_hint.setObjectName("reviewReceivedHint")
         self.received_hint.setVisible(parsed.received is None)

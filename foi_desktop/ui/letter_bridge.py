@@ -101,6 +101,46 @@ def page_parts(document) -> tuple[str, list[PreviewBlock]]:
     return head, blocks
 
 
+@dataclass(frozen=True)
+class CostLimit:
+    """The cost limit as the letter states it for the case's regime."""
+
+    hours: float
+    provision: str  # "section 12", "regulation 12(4)(b)"
+    pounds: int = 0  # FOISA's £600 (0: the limit is set in hours)
+    hourly_rate: int = 0
+    fixed: bool = True  # the EIR set no fixed limit: the burden is weighed under the exception
+
+    def describe(self, hours: float | None) -> str:
+        """The estimate against the limit, in the letter's terms: '50.0 hours: over the 40-hour limit (£600 at £15 an hour)'."""
+        if self.fixed:
+            limit = f"the {self.hours:g}-hour limit"
+            if self.pounds and self.hourly_rate:
+                limit += f" (£{self.pounds:,} at £{self.hourly_rate} an hour)"
+            note = ""
+        else:
+            limit = f"the {self.hours:g} hours the letter cites"
+            note = f" (the EIR set no fixed limit: {self.provision} weighs the burden)"
+        if hours is None:
+            return f"enter the items and minutes to show the hours against {limit}{note}"
+        return f"{hours:,.1f} hours: {'over' if hours > self.hours else 'within'} {limit}{note}"
+
+
+def cost_limit(case: Case, settings: Settings) -> CostLimit:
+    """The limit the letter cites (``foi_desktop.letter.context.cost_limit_hours``), so the editor and the letter agree."""
+    from foi_desktop.letter.context import cost_limit_hours, law_terms, letter_organisation
+
+    organisation = letter_organisation(case, settings)
+    try:
+        from foi_desktop.core.exemptions import load_catalogue
+
+        law = law_terms(load_catalogue().terms(case.regime))
+    except Exception:  # a damaged catalogue: the organisation's hours, as the letter would fall back to
+        return CostLimit(organisation.cost_limit_hours, "the cost limit", fixed=not case.regime.is_environmental)
+    return CostLimit(cost_limit_hours(case.regime, organisation, law), law.cost_limit, law.cost_limit_pounds,
+                     law.hourly_rate, fixed=not case.regime.is_environmental)
+
+
 def export_docx(case: Case, settings: Settings, path: str | os.PathLike[str], today: _dt.date | None = None) -> None:
     """Write the Word letter; raises OutputError or LetterheadError with a message for the officer."""
     from foi_desktop.letter import build_letter, letterhead_for, write_docx

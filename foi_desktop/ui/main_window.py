@@ -164,7 +164,7 @@ class MainWindow(QMainWindow):
         from foi_desktop.ui.question_editor import QuestionEditor
         from foi_desktop.ui.question_list import QuestionListPanel
         from foi_desktop.ui.snippets import load_snippets
-        from foi_desktop.ui.widgets import MessageBar
+        from foi_desktop.ui.widgets import MessageBar, name_controls
 
         self.settings = self._given_settings if self._given_settings is not None else load_settings()
         self.document = CaseDocument(self, undo_stack=self.undo_stack)
@@ -195,6 +195,7 @@ class MainWindow(QMainWindow):
 
         self.autosave_label = QLabel()
         self.statusBar().addPermanentWidget(self.autosave_label)
+        name_controls(self)
         self._connect()
         self.is_built = True
 
@@ -210,7 +211,10 @@ class MainWindow(QMainWindow):
         if self._details is None:
             from foi_desktop.ui.case_details import CaseDetailsPage
 
+            from foi_desktop.ui.widgets import name_controls
+
             page = CaseDetailsPage(self.document, lambda: self.settings)
+            name_controls(page)
             page.refresh_all()
             if self._deadline_summary is not None:
                 page.show_deadline(self._deadline_summary)

@@ -32,6 +32,7 @@ from foi_desktop.ui.binder import Binder
 from foi_desktop.ui.document import CaseDocument, FieldPath, question_index
 from foi_desktop.ui.exemption_picker import ExemptionPicker
 from foi_desktop.ui.flow_layout import flow_container
+from foi_desktop.ui.letter_bridge import cost_limit
 from foi_desktop.ui.options_editor import OptionsDialog, OptionsEditor
 from foi_desktop.ui.snippets import Snippet
 from foi_desktop.ui.table_editor import TableEditor
@@ -167,14 +168,19 @@ class QuestionEditor(QWidget):
         notes.addWidget(notes_label)
         notes.addWidget(self.notes)
 
+        self.title.setWordWrap(True)
+        self.body = QWidget()  # hidden when no question is shown, so a removed question's text does not linger
+        body = QVBoxLayout(self.body)
+        body.setContentsMargins(0, 0, 0, 0)
+        body.addLayout(top)
+        body.addWidget(self.kind_row)
+        body.addWidget(self.options_box)
+        body.addWidget(self.table_box)
+        body.addWidget(self.answer_box)
+        body.addWidget(self.notes_box)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
-        layout.addLayout(top)
-        layout.addWidget(self.kind_row)
-        layout.addWidget(self.options_box)
-        layout.addWidget(self.table_box)
-        layout.addWidget(self.answer_box)
-        layout.addWidget(self.notes_box)
+        layout.addWidget(self.body)
         layout.addStretch(1)
 
     def _bind(self) -> None:
@@ -206,8 +212,12 @@ class QuestionEditor(QWidget):
     def show_question(self, index: int) -> None:
         self.index = index if 0 <= index < len(self.document.case.questions) else -1
         self.setEnabled(self.index >= 0)
+        self.body.setVisible(self.index >= 0)
         if self.index < 0:
-            self.title.setText("No question selected")
+            self.title.setText(
+                "No question selected." if self.document.case.questions
+                else "This case has no questions. Add one with Question ▸ Add question (Ctrl+Shift+N)."
+            )
             return
         self.binder.refresh_all()
         self._update_sections()
@@ -240,15 +250,10 @@ class QuestionEditor(QWidget):
         )
         self.cost_box.setVisible(outcome is Outcome.COST_LIMIT or not answer.cost.is_empty)
         self.location_row.setVisible(outcome is Outcome.ACCESSIBLE_ELSEWHERE or bool(answer.location.strip()))
-        self.cost_hours.setText(self._cost_text(question))
-
-    def _cost_text(self, question: Question) -> str:
-        hours = question.answer.cost.hours
-        limit = self.document.organisation(self.settings()).cost_limit_hours
-        if hours is None:
-            return f"enter the items and minutes to show the hours against the {limit}-hour limit"
-        verdict = "over" if hours > limit else "within"
-        return f"{hours:,.1f} hours: {verdict} the {limit}-hour limit"
+        if self.cost_box.isVisibleTo(self):
+            limit = cost_limit(self.document.case, self.settings())
+            self.cost_box.setTitle(f"Cost estimate ({limit.provision})")
+            self.cost_hours.setText(limit.describe(question.answer.cost.hours))
 
     # ------------------------------------------------------------------ options and table
 

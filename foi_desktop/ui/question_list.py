@@ -96,8 +96,9 @@ class QuestionSummaryDelegate(QStyledItemDelegate):
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index) -> None:
         self.initStyleOption(option, index)
-        text = option.text
         option.text = ""
+        # the model's text, not the option's: the style turns its line break into U+2028, which partition misses
+        text = index.data(Qt.ItemDataRole.DisplayRole) or ""
         style = option.widget.style() if option.widget else QApplication.style()
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
         first, _, _ = text.partition("\n")
@@ -112,13 +113,16 @@ class QuestionSummaryDelegate(QStyledItemDelegate):
         painter.save()
         painter.setFont(option.font)
         painter.setPen(option.palette.color(group, main_role))
-        painter.drawText(QRect(rect.left(), rect.top(), rect.width(), line), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         metrics.elidedText(first, Qt.TextElideMode.ElideRight, rect.width()))
+        self.draw_line(painter, QRect(rect.left(), rect.top(), rect.width(), line),
+                       metrics.elidedText(first, Qt.TextElideMode.ElideRight, rect.width()))
         painter.setPen(option.palette.color(group, quiet_role))
-        painter.drawText(QRect(rect.left() + 12, rect.top() + line, rect.width() - 12, line),
-                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         metrics.elidedText(status, Qt.TextElideMode.ElideRight, rect.width() - 12))
+        self.draw_line(painter, QRect(rect.left() + 12, rect.top() + line, rect.width() - 12, line),
+                       metrics.elidedText(status, Qt.TextElideMode.ElideRight, rect.width() - 12))
         painter.restore()
+
+    @staticmethod
+    def draw_line(painter: QPainter, rect: QRect, text: str) -> None:
+        painter.drawText(rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
 
 
 class QuestionListPanel(QWidget):
