@@ -438,3 +438,13 @@ def test_a_case_with_nothing_in_it_still_reads_as_a_letter(regime):
     assert problems_in(text) == []
     assert "Dear Sir or Madam," in text and "Yours faithfully," in text and "You asked:" not in text
     assert "please write, explaining your grounds of appeal, to us within 40 working days" in text
+
+
+def test_a_letter_with_no_questions_is_reported():
+    from foi_desktop.core.case import Case
+    from foi_desktop.core.settings import Settings
+    from foi_desktop.letter import check_refusal_notice
+
+    findings = check_refusal_notice(Case(subject="Empty"), Settings())
+    assert [f.question_label for f in findings] == [None]
+    assert "no questions" in findings[0].message

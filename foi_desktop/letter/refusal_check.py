@@ -35,6 +35,8 @@ def check_refusal_notice(case: Case, settings: Settings) -> list[Finding]:
     catalogue = load_catalogue()
     organisation = letter_organisation(case, settings)
     findings: list[Finding] = []
+    if not case.questions:
+        findings.append(Finding(None, "The letter answers no questions: add the request's questions first."))
     for index, question in enumerate(case.questions, start=1):
         label = question.label.strip() or str(index)
         problems = _question_problems(question, case, catalogue, organisation)
