@@ -58,6 +58,10 @@ class Outcome(str, Enum):
     def label(self) -> str:
         return OUTCOME_LABELS[self]
 
+    def label_for(self, regime: "Regime") -> str:
+        """The label in the words of the regime: the EIR have exceptions, FOISA its own sections."""
+        return REGIME_OUTCOME_LABELS.get(regime, {}).get(self, OUTCOME_LABELS[self])
+
     @property
     def is_refusal(self) -> bool:
         """True when the letter must carry a refusal notice for this answer."""
@@ -77,6 +81,32 @@ OUTCOME_LABELS = {
     Outcome.NEITHER_CONFIRM_NOR_DENY: "Neither confirm nor deny",
     Outcome.ACCESSIBLE_ELSEWHERE: "Reasonably accessible elsewhere (section 21)",
     Outcome.VEXATIOUS_OR_REPEATED: "Refused: vexatious or repeated (section 14)",
+}
+
+
+_EIR_OUTCOME_LABELS = {
+    Outcome.NOT_HELD: "Not held (exception 12(4)(a))",
+    Outcome.COST_LIMIT: "Refused: manifestly unreasonable, cost (12(4)(b))",
+    Outcome.EXEMPT: "Refused: exception applies",
+    Outcome.ACCESSIBLE_ELSEWHERE: "Already publicly available (regulation 6(1)(b))",
+    Outcome.VEXATIOUS_OR_REPEATED: "Refused: manifestly unreasonable (12(4)(b))",
+}
+
+REGIME_OUTCOME_LABELS = {
+    Regime.EIR: _EIR_OUTCOME_LABELS,
+    Regime.EIR_SCOTLAND: {
+        **_EIR_OUTCOME_LABELS,
+        Outcome.NOT_HELD: "Not held (exception 10(4)(a))",
+        Outcome.COST_LIMIT: "Refused: manifestly unreasonable, cost (10(4)(b))",
+        Outcome.VEXATIOUS_OR_REPEATED: "Refused: manifestly unreasonable (10(4)(b))",
+        Outcome.ACCESSIBLE_ELSEWHERE: "Already publicly available (regulation 6(1)(b))",
+    },
+    Regime.FOISA: {
+        Outcome.COST_LIMIT: "Refused: excessive cost (section 12)",
+        Outcome.EXEMPT: "Refused: exemption applies",
+        Outcome.NEITHER_CONFIRM_NOR_DENY: "Neither confirm nor deny (section 18)",
+        Outcome.ACCESSIBLE_ELSEWHERE: "Otherwise accessible (section 25)",
+    },
 }
 
 

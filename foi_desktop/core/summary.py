@@ -17,7 +17,7 @@ def one_line_summary(case: Case) -> str:
     ]
     if case.received:
         parts.append(f"received {case.received.day} {case.received:%B %Y}")
-    outcomes = Counter(q.answer.outcome.label.lower() for q in case.questions)
+    outcomes = Counter(q.answer.outcome.label_for(case.regime).lower() for q in case.questions)
     if outcomes:
         parts.append(", ".join(f"{n} {label}" for label, n in sorted(outcomes.items(), key=lambda item: -item[1])))
     return "; ".join(parts)

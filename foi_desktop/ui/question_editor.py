@@ -219,16 +219,24 @@ class QuestionEditor(QWidget):
                 else "This case has no questions. Add one with Question ▸ Add question (Ctrl+Shift+N)."
             )
             return
+        self._relabel_outcomes()
         self.binder.refresh_all()
         self._update_sections()
 
     def _on_value_changed(self, path: FieldPath) -> None:
-        if path == ("regime",) and self.index >= 0:
-            self._refresh_exemptions()
-            self._update_sections()
+        if path == ("regime",):
+            self._relabel_outcomes()
+            if self.index >= 0:
+                self._refresh_exemptions()
+                self._update_sections()
         elif question_index(path) == self.index and self.index >= 0:
             self.binder.refresh(path)
             self._update_sections()
+
+    def _relabel_outcomes(self) -> None:
+        regime = self.document.case.regime
+        for row in range(self.outcome.count()):
+            self.outcome.setItemText(row, Outcome(self.outcome.itemData(row)).label_for(regime))
 
     def _update_sections(self) -> None:
         question = self.question()

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from foi_desktop.core.case import Question, QuestionKind
+from foi_desktop.core.case import Question, QuestionKind, Regime
 from foi_desktop.ui.document import CaseDocument, question_index
 
 SUMMARY_LENGTH = 70
@@ -37,9 +37,9 @@ def first_line(text: str, length: int = SUMMARY_LENGTH) -> str:
     return line if len(line) <= length else line[: length - 1].rstrip() + "…"
 
 
-def question_status(question: Question) -> str:
+def question_status(question: Question, regime: Regime = Regime.FOIA) -> str:
     """The outcome, plus what still needs doing: the officer's to-do list at a glance."""
-    status = question.answer.outcome.label
+    status = question.answer.outcome.label_for(regime)
     if question.answer.outcome.releases_information:
         if question.kind is QuestionKind.OPTIONS and question.chosen_option is None:
             status += " · no option chosen"
@@ -64,14 +64,15 @@ class QuestionListModel(QAbstractListModel):
             return None
         question = self.document.case.questions[index.row()]
         label = question.label.strip() or "(no number)"
+        status = question_status(question, self.document.case.regime)
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{label}. {first_line(question.text) or '(no text yet)'}\n{question_status(question)}"
+            return f"{label}. {first_line(question.text) or '(no text yet)'}\n{status}"
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"{label}. {question.text}"
         if role == STATUS_ROLE:
-            return question_status(question)
+            return status
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"Question {label}: {first_line(question.text)}. {question_status(question)}"
+            return f"Question {label}: {first_line(question.text)}. {status}"
         return None
 
     def _reset(self, *_args: Any) -> None:
@@ -79,6 +80,9 @@ class QuestionListModel(QAbstractListModel):
         self.endResetModel()
 
     def _on_value_changed(self, path: tuple) -> None:
+        if path == ("regime",) and self.rowCount():
+            self.dataChanged.emit(self.index(0), self.index(self.rowCount() - 1))  # outcome labels follow the regime
+            return
         row = question_index(path)
         if row is not None and 0 <= row < self.rowCount():
             index = self.index(row)
