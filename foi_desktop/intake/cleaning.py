@@ -86,7 +86,7 @@ _GREETING_PREFIX = re.compile(
 )
 _SIGN_OFF = re.compile(
     r"^\s*(?P<word>yours (?:faithfully|sincerely|truly)|(?:with )?(?:kind|kindest|best|warm|warmest|many)\s+regards"
-    r"|regards|many thanks(?: in advance| again)?|thanks(?: (?:very|so) much| again| in advance)?"
+    r"|regards|many thanks(?: in advance| again)?|thanks(?: (?:very|so) much| again| in advance| for your (?:help|time|assistance))?"
     r"|thank you(?: (?:very|so) much| again| in advance)?(?: for your (?:help|time|assistance|consideration|attention))?"
     r"|best wishes|all the best|best|cheers|with thanks|sincerely|respectfully)\b[ ,.!]*(?P<rest>.*)$",
     re.IGNORECASE,
@@ -146,8 +146,12 @@ _FORM_KEYS = {
 def clean(lines: list[Line], found: Found, *, forwarded: bool = False, depth: int = 0) -> list[Line]:
     """The lines of ``lines`` that carry the request itself; details go into ``found``."""
     lines = _take_web_form(lines, found)
-    lines = _take_header_block(lines, found)
+    # The pasted headers on top are only the fallback: when the request turns out to be a
+    # message forwarded inside (PALS passing a request to the FOI team), its sender and date count.
+    outer = Found()
+    lines = _take_header_block(lines, outer)
     lines = _drop_quoted(lines, found, forwarded=forwarded, depth=depth)
+    found.offer(**{key: getattr(outer, key) for key in ("name", "email", "subject", "received")})
     lines = _cut_footers(lines, found)
     lines = _drop_greetings_and_titles(lines, found)
     lines = _cut_sign_off(lines, found)

@@ -9,6 +9,7 @@ table finder already knows. python-docx is imported only when a .docx is read.
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 
 from foi_desktop.intake.errors import IntakeError
@@ -53,13 +54,58 @@ def _read_blocks(parent, document, numbering: "_Numbering", lines: list[str]) ->
         elif tag == f"{W}tbl":
             if lines and lines[-1].strip():
                 lines.append("")
-            for row_text in _table_rows(Table(child, document)):
+            table = Table(child, document)
+            questions = _question_rows(table)
+            for row_text in questions if questions else _table_rows(table):
                 lines.append(row_text)
             lines.append("")
         elif tag == f"{W}sdt":  # content controls (forms) wrap ordinary paragraphs and tables
             content = child.find(f"{W}sdtContent")
             if content is not None:
                 _read_blocks(content, document, numbering, lines)
+
+
+_NUMBER_CELL = re.compile(r"^(?:Q(?:uestion)?\s*)?\.?\s*(\d{1,3})[.)]?$", re.IGNORECASE)
+
+
+def _question_rows(table) -> list[str] | None:
+    """A questionnaire laid out as a table (question in one column, the answer column left blank).
+
+    Each row is one question: it comes back as a numbered line ("3. How many…? Yes / No"),
+    an answer hint in the answer column kept after it so that it is read as the options.
+    A table of figures (years across, categories down) has short labels in its first
+    column and is left a table.
+    """
+    rows = []
+    for row in table.rows:
+        cells = [" ".join(cell.text.split()) for cell in row.cells]
+        deduplicated = [cell for index, cell in enumerate(cells) if index == 0 or cell != cells[index - 1] or not cell]
+        rows.append(deduplicated)
+    if not rows or max(len(cells) for cells in rows) < 2:
+        return None
+    numbered = sum(1 for cells in rows if _NUMBER_CELL.match(cells[0])) >= 2
+    body = [cells for cells in rows if any(cells)]
+    if body and not _asks_in_cell(body[0][1 if numbered else 0]):
+        body = body[1:]  # the header row: "Question | Response"
+    if len(body) < 2:
+        return None
+    lines = []
+    for position, cells in enumerate(body, start=1):
+        if numbered and len(cells) >= 2:
+            match = _NUMBER_CELL.match(cells[0])
+            number = int(match.group(1)) if match else position
+            question, answers = cells[1], cells[2:]
+        else:
+            number, question, answers = position, cells[0], cells[1:]
+        if not _asks_in_cell(question) or any(len(answer.split()) > 6 for answer in answers):
+            return None
+        hint = " ".join(answer for answer in answers if answer)
+        lines.append(f"{number}. {question} {hint}".rstrip())
+    return lines
+
+
+def _asks_in_cell(text: str) -> bool:
+    return len(text.split()) >= 4 and text.rstrip().endswith(("?", "."))
 
 
 def _table_rows(table) -> list[str]:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 # Cleaning uses this to tell where questions start without the full classification.
 QUESTION_START = re.compile(
-    r"^\s*(?:\(?\d{1,3}[.)](?!\d)|\d{1,3}\s*:|#\s?\d{1,3}\b|Q\s*\.?\s*\d{1,3}(?=[\s.:)]|$)|Question\s+\d{1,3}\b)\s*\S?",
+    r"^\s*(?:\(?\d{1,3}[.)](?!\d)|\d{1,3}\s*:|#\s?\d{1,3}\b|Q\s*\.?\s*\d{1,3}(?=[\s.:)]|$)|Question\s+\d{1,3}\b|Question\s+(?:one|two|three|four|five|six|seven|eight|nine|ten)\s*[.:)\-\u2013\u2014])\s*\S?",
 )
 
 
@@ -48,6 +48,16 @@ class Bullet:
 
 _Q_MARK = re.compile(
     r"^\s*(?P<w>(?:Q|Qu|Question)\s*\.?\s*(?P<n>\d{1,3}))(?P<sep>\s*[.:)\-\u2013\u2014]\s*|\s+|$)(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+_NUMBER_WORDS = (
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty"
+).split()
+# "Question one: What was…" as members of the public write it; the separator is needed,
+# so "Question one of the survey asked…" stays a sentence
+_WORD_MARK = re.compile(
+    r"^\s*(?P<w>(?:Question|Request)\s+(?P<word>" + "|".join(_NUMBER_WORDS) + r"))\s*[.:)\-\u2013\u2014]\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
 _REQUEST_MARK = re.compile(r"^\s*(?P<w>Request\s+(?P<n>\d{1,3}))\s*[.:)\-\u2013\u2014]\s*(?P<rest>.*)$", re.IGNORECASE)
@@ -122,6 +132,10 @@ def read_marker(line: str) -> Marker | None:
             return None
         number = int(match.group("n"))
         return Marker("q", number, str(number), match.group("w"), rest.strip())
+    match = _WORD_MARK.match(line)
+    if match:
+        number = _NUMBER_WORDS.index(match.group("word").lower()) + 1
+        return Marker("q", number, str(number), match.group("w"), match.group("rest").strip())
     match = _NESTED.match(line)
     if match:
         written = match.group("w")

@@ -109,6 +109,10 @@ _ANSWER_PROMPT = re.compile(
     r"^(?:please\s+)?(?:state|answer|indicate|confirm|specify|reply|respond|select|choose|circle)(?:\s+(?:either|with|whether))?\s*:?\s*",
     re.IGNORECASE,
 )
+_PROMPT_AFTER_STATEMENT = re.compile(
+    r"\.\s+(?P<tail>(?:please\s+)?(?:state|answer|indicate|confirm|specify|reply|respond)\b[^.?]{1,60}[.;:]?)\s*$",
+    re.IGNORECASE,
+)
 _TITLE_WORDS = r"[A-Z][\w'&-]*(?:\s+[A-Z][\w'&-]*){0,3}"
 _TITLE_SLASH = re.compile(rf"(?<![\w/])(?P<alts>{_TITLE_WORDS}(?:\s?/\s?{_TITLE_WORDS})+)\s*[?.:]?\s*$")
 _BOXES = "\u2610\u2611\u2612\u25a1\u274f\u2751"
@@ -192,9 +196,17 @@ def inline_options(line: str) -> tuple[str, list[str]] | None:
             return (line[: match.start()] + line[match.end() :]).replace(" ,", ",").strip(), options
     match = _AFTER_QUESTION.search(line)
     if match:
-        tail = _ANSWER_PROMPT.sub("", match.group("tail").strip()).rstrip(".:")
+        tail = _ANSWER_PROMPT.sub("", match.group("tail").strip()).rstrip(".:;")
         options = _alternatives(tail) if "/" in tail else _split_or(tail)
         if options:
+            return line[: match.start() + 1], options
+    match = _PROMPT_AFTER_STATEMENT.search(line)
+    if match:
+        # "(3) whether the University uses the framework. Please state Yes/No;": the
+        # question is worded as a statement, the prompt still gives the answers
+        tail = _ANSWER_PROMPT.sub("", match.group("tail").strip()).rstrip(".:;")
+        options = _alternatives(tail) if "/" in tail else None
+        if options and all(_ANSWER_WORD.match(option) for option in options):
             return line[: match.start() + 1], options
     match = _TITLE_SLASH.search(line)
     if match and match.start() > 0:

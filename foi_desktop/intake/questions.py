@@ -174,6 +174,15 @@ BOILERPLATE = re.compile(
 )
 
 
+# After the last question: definitions of the words used, or how to lay out the answers.
+_AFTER_THE_QUESTIONS = re.compile(
+    r"^(?:definitions?|glossary|notes?|for the purposes? of (?:this|my|these|the above) (?:request|questions?)"
+    r"|in this request\b.{0,40}\bmeans?"
+    r"|(?:please\s+)?(?:use|keep to|follow) the same (?:categories|format|headings|breakdown|definitions|basis|layout) as)\b",
+    re.IGNORECASE,
+)
+
+
 class _QuestionBuilder:
     """Collects one question's lines: its wording, sub-parts, options and table."""
 
@@ -281,7 +290,7 @@ class _QuestionBuilder:
             tail = self.paragraphs[-1]
             text = " ".join(tail)
             heading = len(tail) == 1 and len(text.split()) <= 8 and not _HEADING_END.search(text) and not text[:1].islower()
-            closing = last and "?" not in text and bool(BOILERPLATE.search(text))
+            closing = last and "?" not in text and bool(BOILERPLATE.search(text) or _AFTER_THE_QUESTIONS.match(text))
             if not (heading or closing):
                 break
             self.paragraphs.pop()
@@ -303,9 +312,15 @@ def _numbered(tokens: list[Token], family: str, warnings: list[str]) -> list[Fou
     previous: int | None = None
     labels_seen: set[str] = set()
     restarted = False
+    part = ""
+    parts: list[str] = []
     for position, token in enumerate(tokens):
         marker = token.marker
         starts = False
+        if token.kind == "text":
+            heading = _PART_HEADING.match(token.text)
+            if heading:
+                part = heading.group("part").upper()
         if family == "nested" and marker is not None and marker.family == "decimal" and _heading_like(marker.text):
             continue  # "1. Staffing" above "1.1 How many staff?": a section heading
         if marker is not None and marker.family == family:
@@ -325,6 +340,7 @@ def _numbered(tokens: list[Token], family: str, warnings: list[str]) -> list[Fou
                 warnings.append(f"Question {marker.label} appears more than once: the numbering starts again part way through.")
             labels_seen.add(marker.label)
             builders.append(_QuestionBuilder(marker.label, marker.text, token.numbers))
+            parts.append(part)
             previous = marker.value
             continue
         if builders and marker is not None and marker.family == family and builders[-1].mid_sentence():
@@ -338,11 +354,29 @@ def _numbered(tokens: list[Token], family: str, warnings: list[str]) -> list[Fou
             warnings.append("A table before the first question was left out; add it to a question if it belongs to one.")
     if builders:
         builders[-1].drop_trailing(last=True)
+    _label_by_part(builders, parts, restarted, warnings)
     found = []
     for builder in builders:
         found.append(FoundQuestion(builder.build(), builder.numbers))
         warnings.extend(builder.warnings)
     return found
+
+
+# "Part A – Stop and search", "Section 2: Budgets", "PART B": a part holding its own numbered questions
+_PART_HEADING = re.compile(r"^\s*(?:part|section)\s+(?P<part>[A-Za-z]|\d{1,2})\b(?:\s*[-\u2013\u2014:.)]|\s*$)", re.IGNORECASE)
+
+
+def _label_by_part(builders: list[_QuestionBuilder], parts: list[str], restarted: bool, warnings: list[str]) -> None:
+    """Numbering that starts again in each part: "A1", "A2", "B1" (or "1.1", "2.1"), as the officer will cite them."""
+    if not restarted or not builders or not all(parts):
+        return
+    labels = [f"{part}.{builder.label}" if part.isdigit() else f"{part}{builder.label}" for part, builder in zip(parts, builders)]
+    if len(set(labels)) != len(labels):
+        return
+    for builder, label in zip(builders, labels):
+        builder.label = label
+    repeated = "appears more than once: the numbering starts again part way through."
+    warnings[:] = [warning for warning in warnings if not warning.endswith(repeated)]
 
 
 # --------------------------------------------------------------------------- unnumbered requests
@@ -371,8 +405,16 @@ _INTRO = re.compile(
 _COURTESY = re.compile(r"^(?:thank|thanks|many thanks|i hope|i look forward|i appreciate|apologies|sorry)\b", re.IGNORECASE)
 
 
+# A question typed without its question mark: "also is the school planning to merge classes"
+_INVERTED_QUESTION = re.compile(
+    r"^(?:(?:and|also|so|plus|lastly|finally)\s*,?\s+)?(?:is|are|was|were|does|do|did|has|have|had|will|would|can|could)"
+    r"\s+(?:the|there|your|you|it|any|this|that|they|a|an)\s+\w+",
+    re.IGNORECASE,
+)
+
+
 def _asks(text: str) -> bool:
-    if "?" in text:
+    if "?" in text or _INVERTED_QUESTION.match(text):
         return True
     if _COURTESY.match(text) or BOILERPLATE.search(text):
         return False
