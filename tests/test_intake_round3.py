@@ -145,3 +145,22 @@ def test_a_word_table_of_figures_stays_a_table():
     case = parse_request_bytes(data, "figures.docx").to_case()
     assert case.questions[0].table is not None
     assert case.questions[0].table.rows == ["2022/23", "2023/24"]
+
+
+def test_a_closing_paragraph_left_out_is_not_highlighted_with_the_last_question():
+    text = "1. How many cameras are there?\n2. How many work?\n\nIf any of this is exempt, please release the rest.\n"
+    parsed = parse_request_text(text)
+    lines = parsed.source_text.split("\n")
+    last = {lines[number] for number in parsed.question_lines[-1]}
+    assert last == {"2. How many work?"}
+
+
+def test_a_question_table_is_marked_in_the_source_text_as_numbered_by_row():
+    data = _docx([
+        ("Question", "Response"),
+        ("How many pupils were placed in isolation in 2023/24?", ""),
+        ("How many of them had an education, health and care plan?", ""),
+    ])
+    parsed = parse_request_bytes(data, "questions.docx")
+    assert "[Table: one question a row, numbered here by row]" in parsed.source_text
+    assert all("[Table" not in q.text for q in parsed.to_case().questions)

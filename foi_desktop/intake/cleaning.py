@@ -98,7 +98,7 @@ _SUBJECT_LINE = re.compile(
     re.IGNORECASE,
 )
 _ADDRESS_LINE = re.compile(r"^[\w'&,.()/-]+(?: [\w'&,.()/-]+){0,5}$")
-_ATTACHMENT_MARK = re.compile(r"^\[Attachment: .*\]$")
+_ATTACHMENT_MARK = re.compile(r"^\[(?:Attachment|Table): .*\]$")  # notes added when a file is read
 
 # --------------------------------------------------------------------------- web forms
 

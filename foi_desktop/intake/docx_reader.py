@@ -56,6 +56,8 @@ def _read_blocks(parent, document, numbering: "_Numbering", lines: list[str]) ->
                 lines.append("")
             table = Table(child, document)
             questions = _question_rows(table)
+            if questions:
+                lines.append(QUESTION_TABLE_NOTE)
             for row_text in questions if questions else _table_rows(table):
                 lines.append(row_text)
             lines.append("")
@@ -65,6 +67,8 @@ def _read_blocks(parent, document, numbering: "_Numbering", lines: list[str]) ->
                 _read_blocks(content, document, numbering, lines)
 
 
+# Shown above such a table's rows so the officer knows the numbers are not the requester's.
+QUESTION_TABLE_NOTE = "[Table: one question a row, numbered here by row]"
 _NUMBER_CELL = re.compile(r"^(?:Q(?:uestion)?\s*)?\.?\s*(\d{1,3})[.)]?$", re.IGNORECASE)
 
 

@@ -190,6 +190,9 @@ class _QuestionBuilder:
         self.label = label
         self.paragraphs: list[list[str]] = [[first_text] if first_text else []]
         self.numbers = list(numbers)
+        # where each later paragraph's source lines start in ``numbers``: a paragraph dropped
+        # as a heading or closing remark is then not highlighted as part of the question
+        self.paragraph_starts: list[int] = []
         self.options: list[str] = []
         self.table: Table | None = None
         self.bullets: list[str] = []
@@ -251,19 +254,21 @@ class _QuestionBuilder:
             else:
                 self.warnings.append(f"Question {self.label} has more than one table; only the first was kept.")
         elif token.kind == "marker":
-            self._new_line(f"{token.marker.written} {token.marker.text}".strip(), new_paragraph=self.blank_before)
+            self._new_line(f"{token.marker.written} {token.marker.text}".strip(), new_paragraph=self.blank_before,
+                           numbers=len(token.numbers))
         else:
             if self.blank_before or not self.paragraphs[-1]:
-                self._new_line(token.text, new_paragraph=self.blank_before)
+                self._new_line(token.text, new_paragraph=self.blank_before, numbers=len(token.numbers))
             else:
                 paragraph = self.paragraphs[-1]
                 paragraph[-1] = f"{paragraph[-1]} {token.text}".strip()
         self.blank_before = False
         self.last_was_bullet = False
 
-    def _new_line(self, text: str, *, new_paragraph: bool) -> None:
+    def _new_line(self, text: str, *, new_paragraph: bool, numbers: int = 1) -> None:
         if new_paragraph and self.paragraphs[-1]:
             self.paragraphs.append([text])
+            self.paragraph_starts.append(len(self.numbers) - numbers)
         else:
             self.paragraphs[-1].append(text)
 
@@ -294,6 +299,8 @@ class _QuestionBuilder:
             if not (heading or closing):
                 break
             self.paragraphs.pop()
+            if len(self.paragraph_starts) >= len(self.paragraphs):
+                del self.numbers[self.paragraph_starts.pop() :]
 
     def build(self) -> Question:
         self.flush_bullets()
