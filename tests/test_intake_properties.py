@@ -40,9 +40,11 @@ def _strict(text: str):
 
 
 def _timed(text: str):
-    started = time.perf_counter()
+    # CPU time, not wall time: the bound is on the parser's work, which another busy process
+    # on the machine does not change.
+    started = time.process_time()
     parsed = _strict(text)
-    elapsed = time.perf_counter() - started
+    elapsed = time.process_time() - started
     assert elapsed < LIMIT_SECONDS, f"{elapsed:.2f}s for {len(text)} characters"
     return parsed
 
