@@ -179,7 +179,7 @@ def rows_for(results: dict, *, questions: int) -> list[Row]:
     opened = window["open"]
     rows.append(Row(f"Open a {questions}-question case in the window", opened["open_ms"]["median"],
                     target=f"<= {TARGET_OPEN_300_MS}", passed=opened["open_ms"]["median"] <= TARGET_OPEN_300_MS))
-    rows.append(Row(f"  of which the letter preview", opened["preview_part_ms"]["median"]))
+    rows.append(Row("  of which the letter preview", opened["preview_part_ms"]["median"]))
     key = window["keystroke"]
     latency = key["latency_ms"]["median"]
     rows += [

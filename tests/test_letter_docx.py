@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 import enum
-import datetime as dt
 import errno
 import os
-import shutil
 
 import docx
 import pytest
@@ -18,7 +16,7 @@ from hypothesis import HealthCheck, given, settings as hypothesis_settings, stra
 
 from foi_desktop.cli import main
 from foi_desktop.core.atomic import OutputError
-from foi_desktop.core.case import Answer, Case, Organisation, Outcome, PublicInterestTest, Question, Regime, Table
+from foi_desktop.core.case import Answer, Case, Organisation, Outcome, PublicInterestTest, Question, Table
 from foi_desktop.core.fileformat import save_case
 from foi_desktop.core.settings import Settings, save_settings
 from foi_desktop.letter import LetterheadError, build_letter, default_letterhead, render_html, write_docx

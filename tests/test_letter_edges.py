@@ -26,7 +26,7 @@ from foi_desktop.core.case import (
 )
 from foi_desktop.core.exemptions import load_catalogue
 from foi_desktop.core.settings import Settings
-from foi_desktop.letter import Finding, ListBlock, Paragraph, build_letter, check_refusal_notice, render_html
+from foi_desktop.letter import Finding, ListBlock, build_letter, check_refusal_notice, render_html
 from foi_desktop.letter import Table as TableBlock
 from test_letter import TODAY, html_text, letter_text, one_question_case, settings_with_org
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from foi_desktop.intake import details
 from foi_desktop.intake.markers import QUESTION_START

@@ -20,11 +20,9 @@ W = f"{{{W_NS}}}"
 
 
 def read_docx(data: bytes, name: str) -> str:
-    try:
-        import docx
-        from docx.opc.exceptions import PackageNotFoundError
-    except ImportError:  # pragma: no cover - python-docx is a dependency
-        raise IntakeError("Word documents cannot be read: python-docx is not installed.") from None
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
     try:
         document = docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:

@@ -32,10 +32,8 @@ _CODEPAGES = {1252: "cp1252", 65001: "utf-8", 28591: "latin-1", 20127: "ascii", 
 
 
 def read_msg(data: bytes, name: str) -> ReceivedRequest:
-    try:
-        import olefile
-    except ImportError:  # pragma: no cover - olefile is a dependency
-        raise IntakeError("Outlook messages cannot be read: olefile is not installed.") from None
+    import olefile
+
     try:
         ole = olefile.OleFileIO(io.BytesIO(data))
     except Exception as exc:

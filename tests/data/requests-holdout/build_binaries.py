@@ -7,7 +7,6 @@ Run from anywhere: python tests/data/requests-holdout/build_binaries.py
 """
 from __future__ import annotations
 
-import copy
 import quopri
 from pathlib import Path
 

@@ -8,7 +8,6 @@ Run from anywhere: python tests/data/requests-holdout2/build_binaries.py
 from __future__ import annotations
 
 import quopri
-import re
 from pathlib import Path
 
 from docx import Document
